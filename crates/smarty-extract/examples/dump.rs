@@ -1,0 +1,20 @@
+//! Prints the extraction of a guide as JSON: `cargo run -p smarty-extract --example dump FILE`.
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: dump FILE");
+        std::process::exit(2);
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let extraction = smarty_extract::extract(&text);
+            match serde_json::to_string_pretty(&extraction) {
+                Ok(json) => println!("{json}"),
+                Err(e) => eprintln!("{path}: {e}"),
+            }
+        }
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    }
+}

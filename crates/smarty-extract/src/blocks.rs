@@ -1,0 +1,296 @@
+//! The first pass: lines become *blocks* — template section headings, field labels with their
+//! values, and paragraphs of free text. Everything later works on blocks, never on raw lines.
+
+use crate::record::{SectionKind, Span};
+use crate::text::{fold, printed, split_lines, strip_emphasis};
+
+/// A labelled field of the practice template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FieldKind {
+    MainInstitution,
+    Location,
+    Contact,
+    Website,
+    Dates,
+}
+
+impl FieldKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldKind::MainInstitution => "Main institution",
+            FieldKind::Location => "Location",
+            FieldKind::Contact => "Contact",
+            FieldKind::Website => "Website",
+            FieldKind::Dates => "Start-end date",
+        }
+    }
+}
+
+/// One source line in printed form.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number.
+    pub no: u32,
+    pub text: String,
+}
+
+/// Consecutive non-blank lines.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub lines: Vec<Line>,
+}
+
+impl Paragraph {
+    pub fn span(&self) -> Span {
+        let first = self.lines.first().map_or(0, |l| l.no);
+        let last = self.lines.last().map_or(first, |l| l.no);
+        Span::new(first, last)
+    }
+
+    /// Lines joined with spaces, for one-line values such as titles.
+    pub fn joined(&self) -> String {
+        let parts: Vec<&str> = self.lines.iter().map(|l| l.text.as_str()).collect();
+        parts.join(" ")
+    }
+
+    /// Lines joined with newlines, as printed.
+    pub fn text(&self) -> String {
+        let parts: Vec<&str> = self.lines.iter().map(|l| l.text.as_str()).collect();
+        parts.join("\n")
+    }
+
+    pub fn first_line(&self) -> u32 {
+        self.lines.first().map_or(0, |l| l.no)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// A template section heading ("Resources needed").
+    Heading {
+        kind: SectionKind,
+        printed: String,
+        line: u32,
+    },
+    /// A field label and the paragraph under it (or the text after the colon).
+    Field {
+        kind: FieldKind,
+        line: u32,
+        value: Option<Paragraph>,
+    },
+    Text(Paragraph),
+}
+
+impl Block {
+    pub fn first_line(&self) -> u32 {
+        match self {
+            Block::Heading { line, .. } | Block::Field { line, .. } => *line,
+            Block::Text(p) => p.first_line(),
+        }
+    }
+
+    pub fn last_line(&self) -> u32 {
+        match self {
+            Block::Heading { line, .. } => *line,
+            Block::Field { line, value, .. } => value.as_ref().map_or(*line, |p| p.span().end),
+            Block::Text(p) => p.span().end,
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&Paragraph> {
+        match self {
+            Block::Text(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Splits a document into lines and blocks.
+pub fn blocks(text: &str) -> (Vec<Block>, u32) {
+    let lines: Vec<Line> = split_lines(text)
+        .into_iter()
+        .enumerate()
+        .map(|(i, raw)| Line {
+            no: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            text: printed(raw),
+        })
+        .collect();
+    let count = u32::try_from(lines.len()).unwrap_or(u32::MAX);
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.text.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some(kind) = section_heading(&line.text) {
+            out.push(Block::Heading {
+                kind,
+                printed: strip_emphasis(&line.text).to_owned(),
+                line: line.no,
+            });
+            i += 1;
+            continue;
+        }
+        if let Some((kind, inline)) = field_label(&line.text) {
+            let label_line = line.no;
+            i += 1;
+            let value = if inline.is_empty() {
+                // The value is the next paragraph, unless a heading or another label comes first.
+                while i < lines.len() && lines[i].text.is_empty() {
+                    i += 1;
+                }
+                let (para, next) = paragraph(&lines, i);
+                i = next;
+                para
+            } else {
+                let mut para = Paragraph {
+                    lines: vec![Line {
+                        no: label_line,
+                        text: inline,
+                    }],
+                };
+                let (rest, next) = paragraph(&lines, i);
+                i = next;
+                if let Some(rest) = rest {
+                    para.lines.extend(rest.lines);
+                }
+                Some(para)
+            };
+            out.push(Block::Field {
+                kind,
+                line: label_line,
+                value,
+            });
+            continue;
+        }
+        let (para, next) = paragraph(&lines, i);
+        i = next.max(i + 1);
+        if let Some(para) = para {
+            out.push(Block::Text(para));
+        }
+    }
+    (out, count)
+}
+
+/// The paragraph starting at `start`: consecutive non-blank lines that are neither headings nor
+/// field labels. Returns the index after it.
+fn paragraph(lines: &[Line], start: usize) -> (Option<Paragraph>, usize) {
+    let mut end = start;
+    while end < lines.len()
+        && !lines[end].text.is_empty()
+        && section_heading(&lines[end].text).is_none()
+        && field_label(&lines[end].text).is_none()
+    {
+        end += 1;
+    }
+    if end == start {
+        (None, start)
+    } else {
+        (
+            Some(Paragraph {
+                lines: lines[start..end].to_vec(),
+            }),
+            end,
+        )
+    }
+}
+
+/// Recognises a template section heading alone on its line (an optional colon is allowed).
+pub fn section_heading(text: &str) -> Option<SectionKind> {
+    if text.len() > 60 {
+        return None;
+    }
+    let key = fold(strip_emphasis(text));
+    Some(match key.as_str() {
+        "about this good practice"
+        | "about the good practice"
+        | "about this practice"
+        | "about the practice" => SectionKind::About,
+        "resources needed" | "resources" | "resources required" => SectionKind::ResourcesNeeded,
+        "evidence of success" | "evidence of successes" => SectionKind::EvidenceOfSuccess,
+        "difficulties encountered"
+        | "challenges encountered"
+        | "difficulties challenges encountered"
+        | "difficulties and challenges encountered"
+        | "challenges difficulties encountered" => SectionKind::DifficultiesEncountered,
+        "potential for learning or transfer"
+        | "potential for learning and transfer"
+        | "potential for learning transfer" => SectionKind::PotentialForLearningOrTransfer,
+        _ => return None,
+    })
+}
+
+/// Recognises a field label (`Location:`), returning the text after the colon.
+pub fn field_label(text: &str) -> Option<(FieldKind, String)> {
+    let t = strip_emphasis(text);
+    let (label, rest) = t.split_once(':')?;
+    if label.len() > 40 {
+        return None;
+    }
+    let kind = match fold(label).as_str() {
+        "main institution" | "main institutions" | "lead institution" | "main organisation"
+        | "main organization" => FieldKind::MainInstitution,
+        "location" | "region" => FieldKind::Location,
+        "contact" | "contacts" | "contact person" => FieldKind::Contact,
+        "website" | "websites" | "web site" | "web" => FieldKind::Website,
+        "start end date" | "start end dates" | "start and end date" | "dates" => FieldKind::Dates,
+        _ => return None,
+    };
+    let inline = rest.trim();
+    Some((kind, inline.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_labels() {
+        assert_eq!(
+            section_heading("Potential for learning or transfer:"),
+            Some(SectionKind::PotentialForLearningOrTransfer)
+        );
+        assert_eq!(
+            section_heading("Challenges Encountered"),
+            Some(SectionKind::DifficultiesEncountered)
+        );
+        assert_eq!(section_heading("Resources needed are not planned."), None);
+        assert_eq!(
+            field_label("Start - end date:"),
+            Some((FieldKind::Dates, String::new()))
+        );
+        assert_eq!(
+            field_label("Location: Poland"),
+            Some((FieldKind::Location, "Poland".into()))
+        );
+        assert_eq!(field_label("Key features:"), None);
+        assert_eq!(
+            field_label("Timescale: September 2020 – November 2023"),
+            None
+        );
+    }
+
+    #[test]
+    fn field_values_are_the_next_paragraph() {
+        let (b, n) = blocks("Contact:\n\n \nBryony Chipp\nWYCA\nb@x.uk\n\nWebsite:\n<https://x>");
+        assert_eq!(n, 9);
+        match &b[0] {
+            Block::Field { kind, value, .. } => {
+                assert_eq!(*kind, FieldKind::Contact);
+                assert_eq!(value.as_ref().unwrap().text(), "Bryony Chipp\nWYCA\nb@x.uk");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            &b[1],
+            Block::Field {
+                kind: FieldKind::Website,
+                value: Some(_),
+                ..
+            }
+        ));
+    }
+}

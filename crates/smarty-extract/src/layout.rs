@@ -1,0 +1,353 @@
+//! The second pass: finds the parts of the page layout — the contents page, the list of themes in
+//! the introduction, the theme headings, and each practice's title and summary.
+//!
+//! A practice is anchored on its "About this good practice" heading, never on the contents page,
+//! so a guide without contents (or with a contents page that disagrees) still parses. The contents
+//! page is only used to break ties and to record other titles.
+
+use crate::blocks::{Block, Paragraph};
+use crate::record::{ContentsEntry, SectionKind, Span};
+use crate::text::{
+    ends_sentence, fold, has_emphasis, is_word_prefix, starts_lowercase, strip_bullet,
+    strip_emphasis, word_similarity,
+};
+
+/// Where the contents page is and what it lists.
+#[derive(Debug, Default)]
+pub struct Contents {
+    /// Block indices `[start, end)` the contents page occupies.
+    pub blocks: std::ops::Range<usize>,
+    pub entries: Vec<ContentsEntry>,
+}
+
+/// One theme of the introduction's list ("Theme 2: Digital Innovation Hubs for …").
+#[derive(Debug, Clone)]
+pub struct ListedTheme {
+    pub number: u32,
+    pub label: String,
+    pub span: Span,
+}
+
+/// A theme heading found in the body.
+#[derive(Debug, Clone)]
+pub struct ThemeHeading {
+    pub block: usize,
+    /// The subtitle paragraph right after the heading, if any.
+    pub subtitle_block: Option<usize>,
+    pub number: u32,
+}
+
+/// The title (and summary) paragraphs of one practice.
+#[derive(Debug, Clone)]
+pub struct PracticeHead {
+    /// `None` when no paragraph above the "About" heading could be the title.
+    pub title_block: Option<usize>,
+    pub summary_block: Option<usize>,
+    pub about_block: usize,
+}
+
+impl PracticeHead {
+    pub fn first_block(&self) -> usize {
+        self.title_block.unwrap_or(self.about_block)
+    }
+}
+
+pub fn find_contents(blocks: &[Block]) -> Contents {
+    for (i, block) in blocks.iter().enumerate() {
+        let Some(para) = block.as_text() else {
+            continue;
+        };
+        let first = fold(strip_emphasis(&para.lines[0].text));
+        if first != "contents" && first != "table of contents" {
+            continue;
+        }
+        let mut entries = Vec::new();
+        // Entries may follow in the same paragraph or in the next ones.
+        for line in &para.lines[1..] {
+            if let Some(entry) = contents_entry(&line.text, line.no) {
+                entries.push(entry);
+            }
+        }
+        let mut end = i + 1;
+        while let Some(Block::Text(p)) = blocks.get(end) {
+            let parsed: Vec<Option<ContentsEntry>> = p
+                .lines
+                .iter()
+                .map(|l| contents_entry(&l.text, l.no))
+                .collect();
+            if parsed.iter().any(Option::is_none) {
+                break;
+            }
+            entries.extend(parsed.into_iter().flatten());
+            end += 1;
+        }
+        if !entries.is_empty() {
+            return Contents {
+                blocks: i..end,
+                entries,
+            };
+        }
+    }
+    Contents::default()
+}
+
+/// "Access Innovation 10", "Introduction ........ 4".
+fn contents_entry(text: &str, line: u32) -> Option<ContentsEntry> {
+    let (title, page) = text.rsplit_once(' ')?;
+    if page.is_empty() || page.len() > 4 || !page.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let title = title.trim_end_matches(['.', '…', ' ']).trim();
+    if title.is_empty() {
+        return None;
+    }
+    Some(ContentsEntry {
+        title: title.to_owned(),
+        page: page.parse().ok(),
+        span: Span::line(line),
+    })
+}
+
+/// The "Theme N: label" list of the introduction.
+pub fn find_theme_list(blocks: &[Block]) -> Vec<ListedTheme> {
+    let mut out = Vec::new();
+    for para in blocks.iter().filter_map(Block::as_text) {
+        for line in &para.lines {
+            let text = strip_bullet(&line.text).unwrap_or(&line.text);
+            let Some(rest) = text
+                .strip_prefix("Theme ")
+                .or_else(|| text.strip_prefix("THEME "))
+            else {
+                continue;
+            };
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let Ok(number) = digits.parse::<u32>() else {
+                continue;
+            };
+            let label = rest[digits.len()..]
+                .trim_start()
+                .trim_start_matches([':', '.', '-', '–', ')'])
+                .trim();
+            if !label.is_empty() && !out.iter().any(|t: &ListedTheme| t.number == number) {
+                out.push(ListedTheme {
+                    number,
+                    label: label.to_owned(),
+                    span: Span::line(line.no),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a paragraph could be a title: short, not a bullet, at most three lines.
+fn title_like(para: &Paragraph) -> bool {
+    let joined = para.joined();
+    para.lines.len() <= 3
+        && joined.chars().count() <= 250
+        && strip_bullet(&para.lines[0].text).is_none()
+}
+
+/// Finds each practice's title and summary above its "About this good practice" heading.
+pub fn find_practice_heads(
+    blocks: &[Block],
+    contents: &Contents,
+    is_theme_heading: &dyn Fn(usize) -> bool,
+) -> Vec<PracticeHead> {
+    let mut heads = Vec::new();
+    let mut floor = 0usize;
+    for (a, block) in blocks.iter().enumerate() {
+        if !matches!(
+            block,
+            Block::Heading {
+                kind: SectionKind::About,
+                ..
+            }
+        ) {
+            continue;
+        }
+        // A candidate paragraph lies after the previous practice's heading and outside contents.
+        let candidate = |i: usize| -> Option<&Paragraph> {
+            if i < floor || contents.blocks.contains(&i) || is_theme_heading(i) {
+                return None;
+            }
+            blocks.get(i)?.as_text().filter(|p| title_like(p))
+        };
+        let p1 = a.checked_sub(1).and_then(candidate);
+        let p2 = a
+            .checked_sub(2)
+            .and_then(candidate)
+            .filter(|p| !ends_sentence(&p.joined()));
+        let head = match (p1, p2) {
+            (None, _) => PracticeHead {
+                title_block: None,
+                summary_block: None,
+                about_block: a,
+            },
+            (Some(_), None) => PracticeHead {
+                title_block: Some(a - 1),
+                summary_block: None,
+                about_block: a,
+            },
+            (Some(s), Some(t)) => {
+                let in_contents = |p: &Paragraph| contents_match(&contents.entries, &p.joined());
+                let title_is_p2 = match (in_contents(t), in_contents(s)) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    // No help from the contents page: a summary reads as a sentence, or at least
+                    // as something longer than the title above it.
+                    _ => {
+                        ends_sentence(&s.joined())
+                            || s.joined().chars().count() > t.joined().chars().count()
+                    }
+                };
+                if title_is_p2 {
+                    PracticeHead {
+                        title_block: Some(a - 2),
+                        summary_block: Some(a - 1),
+                        about_block: a,
+                    }
+                } else {
+                    PracticeHead {
+                        title_block: Some(a - 1),
+                        summary_block: None,
+                        about_block: a,
+                    }
+                }
+            }
+        };
+        floor = a + 1;
+        heads.push(head);
+    }
+    heads
+}
+
+/// Whether a heading and a contents entry name the same thing.
+pub fn titles_match(entry: &str, heading: &str) -> bool {
+    let (e, h) = (fold(entry), fold(heading));
+    e == h
+        || (e.len() >= 12 && is_word_prefix(&e, &h))
+        || (h.len() >= 12 && is_word_prefix(&h, &e))
+        || word_similarity(&e, &h) >= 0.8
+}
+
+fn contents_match(entries: &[ContentsEntry], heading: &str) -> bool {
+    entries.iter().any(|e| titles_match(&e.title, heading))
+}
+
+/// Finds theme headings: paragraphs that begin a listed theme's label (or, without a list, the
+/// contents entries that are neither practices nor front matter).
+pub fn find_theme_headings(
+    blocks: &[Block],
+    contents: &Contents,
+    listed: &[ListedTheme],
+) -> Vec<ThemeHeading> {
+    let mut out: Vec<ThemeHeading> = Vec::new();
+    let mut next_number = 1;
+    for (i, block) in blocks.iter().enumerate() {
+        if contents.blocks.contains(&i) {
+            continue;
+        }
+        let Some(para) = block.as_text() else {
+            continue;
+        };
+        if para.lines.len() > 2 || strip_bullet(&para.lines[0].text).is_some() {
+            continue;
+        }
+        let key = fold(strip_emphasis(&para.joined()));
+        if key.split(' ').count() < 2 {
+            continue;
+        }
+        // A heading is followed by text, not by "About this good practice".
+        if matches!(blocks.get(i + 1), Some(Block::Heading { .. }) | None) {
+            continue;
+        }
+        let number = if listed.is_empty() {
+            let is_entry = contents
+                .entries
+                .iter()
+                .any(|e| fold(&e.title) == key && !is_front_matter_heading(&key));
+            if !is_entry || follows_about_soon(blocks, i) {
+                continue;
+            }
+            let n = next_number;
+            next_number += 1;
+            n
+        } else {
+            match listed
+                .iter()
+                .find(|t| is_word_prefix(&key, &fold(&t.label)))
+            {
+                Some(t) => t.number,
+                None => continue,
+            }
+        };
+        if out.iter().any(|h| h.number == number) {
+            continue;
+        }
+        let subtitle_block = blocks
+            .get(i + 1)
+            .and_then(Block::as_text)
+            .filter(|p| {
+                p.lines.len() <= 2
+                    && starts_lowercase(&p.lines[0].text)
+                    && !ends_sentence(&p.joined())
+                    && p.joined().chars().count() <= 200
+            })
+            .map(|_| i + 1);
+        out.push(ThemeHeading {
+            block: i,
+            subtitle_block,
+            number,
+        });
+    }
+    out
+}
+
+/// A paragraph directly followed (after at most one paragraph) by "About this good practice" is a
+/// practice title, not a theme heading.
+fn follows_about_soon(blocks: &[Block], i: usize) -> bool {
+    blocks[i + 1..].iter().take(2).any(|b| {
+        matches!(
+            b,
+            Block::Heading {
+                kind: SectionKind::About,
+                ..
+            }
+        )
+    })
+}
+
+/// Headings of the front and back matter that introduce text which is not a practice.
+pub fn is_front_matter_heading(folded: &str) -> bool {
+    matches!(
+        folded,
+        "contents"
+            | "table of contents"
+            | "introduction"
+            | "foreword"
+            | "preface"
+            | "executive summary"
+            | "summary"
+            | "acknowledgements"
+            | "acknowledgments"
+    ) || is_partners_heading(folded)
+}
+
+pub fn is_partners_heading(folded: &str) -> bool {
+    matches!(
+        folded,
+        "partners"
+            | "project partners"
+            | "the partners"
+            | "consortium"
+            | "consortium partners"
+            | "partner organisations"
+            | "partner organizations"
+    )
+}
+
+/// The emphasised paragraph on the cover (`**SMARTY INTERREG GOOD PRACTICE GUIDE**`).
+pub fn is_emphasised_title(para: &Paragraph) -> bool {
+    has_emphasis(&para.lines[0].text) && para.lines.len() <= 3
+}

@@ -1,0 +1,278 @@
+//! Text normalisation shared by every part of the extractor.
+//!
+//! Two forms of a line exist: the *printed* form (NFC, spaces normalised, kept for output) and the
+//! *folded* form (no diacritics, lower case, punctuation as spaces) used only for matching, so that
+//! "Castilla y León", "CASTILLA Y LEON" and "Castilla y León" (decomposed) compare equal.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Splits a document into lines, accepting `\n`, `\r\n` and lone `\r` endings.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        match rest.find(['\n', '\r']) {
+            Some(i) => {
+                lines.push(&rest[..i]);
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[i + skip..];
+            }
+            None => {
+                lines.push(rest);
+                rest = "";
+            }
+        }
+    }
+    lines
+}
+
+/// The printed form of a line: NFC, every kind of space (tab, no-break, thin, form feed) as one
+/// ASCII space, runs collapsed, trimmed, byte-order mark and zero-width characters removed.
+pub fn printed(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.nfc() {
+        if c == '\u{feff}' || c == '\u{200b}' || c == '\u{200c}' || c == '\u{200d}' {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// The folded form of a text, for comparisons only.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        // Letters that do not decompose into a base letter and a mark.
+        let mapped: &str = match c {
+            'ł' | 'Ł' => "l",
+            'ø' | 'Ø' => "o",
+            'đ' | 'Đ' => "d",
+            'ß' => "ss",
+            'æ' | 'Æ' => "ae",
+            'œ' | 'Œ' => "oe",
+            _ => "",
+        };
+        if !mapped.is_empty() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(mapped);
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            // "Lapland's" folds to "laplands", not "lapland s".
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Removes Markdown-style emphasis markers around a text (`**SMARTY**` → `SMARTY`).
+pub fn strip_emphasis(text: &str) -> &str {
+    let t = text.trim();
+    let t = t.trim_start_matches(['*', '_']);
+    t.trim_end_matches(['*', '_']).trim()
+}
+
+/// Whether a line is emphasised or part of an emphasised run (`**…` or `…**`).
+pub fn has_emphasis(text: &str) -> bool {
+    text.starts_with("**") || text.ends_with("**") || text.starts_with("__")
+}
+
+/// If the line starts with a bullet ("- » ", "• ", "* ", "– ", "» "), the text after it.
+pub fn strip_bullet(text: &str) -> Option<&str> {
+    let mut t = text;
+    let mut found = false;
+    loop {
+        let trimmed = t.trim_start();
+        let next = [
+            "- ", "» ", "• ", "* ", "– ", "— ", "◦ ", "▪ ", "● ", "· ", "‣ ",
+        ]
+        .iter()
+        .find_map(|b| trimmed.strip_prefix(b));
+        match next {
+            Some(rest) => {
+                t = rest;
+                found = true;
+            }
+            None => break,
+        }
+    }
+    found.then(|| t.trim_start())
+}
+
+/// Whether a text ends like a sentence rather than a heading.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', ')', '*']);
+    t.ends_with(['.', '?', '!', ';', ':'])
+}
+
+/// Whether the first letter of a text is lower case (a continuation or a subtitle).
+pub fn starts_lowercase(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Words of a folded text.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(' ').filter(|w| !w.is_empty())
+}
+
+/// Whether `prefix` is a whole-word prefix of `text` (both folded).
+pub fn is_word_prefix(prefix: &str, text: &str) -> bool {
+    !prefix.is_empty()
+        && text.starts_with(prefix)
+        && (text.len() == prefix.len() || text.as_bytes().get(prefix.len()) == Some(&b' '))
+}
+
+/// Share of words two folded texts have in common (Jaccard on word sets).
+pub fn word_similarity(a: &str, b: &str) -> f64 {
+    let wa: std::collections::BTreeSet<&str> = words(a).collect();
+    let wb: std::collections::BTreeSet<&str> = words(b).collect();
+    if wa.is_empty() && wb.is_empty() {
+        return 1.0;
+    }
+    let inter = wa.intersection(&wb).count() as f64;
+    let union = wa.union(&wb).count() as f64;
+    inter / union
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_accept_every_ending() {
+        assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(split_lines("a\n\nb\n"), ["a", "", "b"]);
+        assert!(split_lines("").is_empty());
+    }
+
+    #[test]
+    fn printed_normalises_spaces_and_composition() {
+        assert_eq!(printed("  Contents\t2 "), "Contents 2");
+        assert_eq!(printed("Le\u{0301}on\u{00a0}x"), "L\u{e9}on x");
+        assert_eq!(printed("\u{feff}Title"), "Title");
+        assert_eq!(printed(" \u{0c} "), "");
+    }
+
+    #[test]
+    fn fold_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Castilla y León"), "castilla y leon");
+        assert_eq!(fold("Le\u{0301}on"), "leon");
+        assert_eq!(fold("Łukasiewicz – Institute"), "lukasiewicz institute");
+        assert_eq!(fold("Lapland's Green Deal"), "laplands green deal");
+        assert_eq!(fold("Start - end date:"), "start end date");
+    }
+
+    #[test]
+    fn bullets() {
+        assert_eq!(strip_bullet("- » digital"), Some("digital"));
+        assert_eq!(strip_bullet("• x"), Some("x"));
+        assert_eq!(strip_bullet("-x"), None);
+        assert_eq!(strip_bullet("plain"), None);
+    }
+}
+
+/// Why bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// 1-based line of the first offending byte.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+/// Reads a guide's bytes as text: UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order
+/// mark. Anything else is refused with the line of the first bad byte, never guessed at.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode(rest);
+    }
+    let utf16 = |le: bool, body: &[u8]| -> Result<String, DecodeError> {
+        let units: Vec<u16> = body
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| DecodeError {
+            line: 1,
+            message: "invalid UTF-16 (the file starts with a UTF-16 byte-order mark)".into(),
+        })
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(true, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(false, rest);
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(DecodeError {
+            line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+            message: "NUL byte: this looks like a binary file, expected a text guide".into(),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            Err(DecodeError {
+                line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+                message: format!(
+                    "invalid UTF-8 at byte {at} (expected UTF-8 text; convert the file, e.g. with iconv)"
+                ),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::decode;
+
+    #[test]
+    fn encodings() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        assert_eq!(decode(b"\xFF\xFEa\0b\0").unwrap(), "ab");
+        assert_eq!(decode(b"\xFE\xFF\0a\0b").unwrap(), "ab");
+        let e = decode(b"ok\nstill ok\nbad \xE9 byte").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("invalid UTF-8"));
+        assert_eq!(decode(b"a\n\0").unwrap_err().line, 2);
+    }
+}

@@ -1,0 +1,55 @@
+//! Exit codes, one place for all commands.
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success |
+//! | 1 | the command ran but found nothing or the data failed a check (`extract` without practices, `validate` with violations, `ASK` answering false is still 0) |
+//! | 2 | bad input: unreadable file, wrong encoding, SPARQL syntax error, bad arguments |
+//! | 3 | the store cannot be used: in use by another process, unreadable, disk error |
+//! | 4 | a query ran out of time (`--timeout`) |
+//! | 130 | interrupted (Ctrl-C) |
+
+use std::process::ExitCode;
+
+use crate::input::InputError;
+
+/// A command's outcome when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    /// Ran correctly but found nothing, or the data failed a check.
+    NothingFound,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        match s {
+            Status::Success => ExitCode::SUCCESS,
+            Status::NothingFound => ExitCode::from(1),
+        }
+    }
+}
+
+pub fn code_for(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        match cause.downcast_ref::<InputError>() {
+            Some(InputError::NoPractices { .. }) => return 1,
+            Some(_) => return 2,
+            None => {}
+        }
+    }
+    1
+}
+
+/// The error and its causes on one line each, without repeating a cause already in the message.
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut out = err.to_string();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
+}

@@ -1,0 +1,316 @@
+//! Printed locations → NUTS codes and countries, from Eurostat's NUTS table (`data/nuts/`).
+//!
+//! "Sheffield, South Yorkshire, UK" resolves each comma-separated part on its own (UKE32, UKE3,
+//! GBR); "Western and Eastern Slovenia" is read as "Western Slovenia" and "Eastern Slovenia"; a
+//! trailing "region" is ignored; a bracketed remark that names nothing is kept as unresolved text.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use smarty_extract::text::fold;
+
+use crate::error::ReferenceError;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct NutsRegion {
+    pub code: String,
+    pub level: u8,
+    pub name: String,
+    pub classification: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Country {
+    /// NUTS level-0 code (`EL` for Greece, `UK`).
+    pub nuts: String,
+    pub iso2: String,
+    pub iso3: String,
+    pub name: String,
+    /// `|`-separated endonyms and other English names.
+    #[serde(default)]
+    pub other_names: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct OtherName {
+    code: String,
+    name: String,
+}
+
+/// The result of resolving one printed location.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LocationResolution {
+    /// NUTS codes of the regions named (a country alone gives its level-0 code).
+    pub nuts: Vec<String>,
+    /// ISO 3166-1 alpha-3 codes of the countries named or implied by the regions.
+    pub countries: Vec<String>,
+    /// Parts of the text that name no known place.
+    pub unresolved: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Gazetteer {
+    regions: BTreeMap<String, NutsRegion>,
+    countries: Vec<Country>,
+    /// Folded name → NUTS codes with that name (labels, English names, country names).
+    index: BTreeMap<String, Vec<String>>,
+}
+
+impl Gazetteer {
+    pub fn from_csv(
+        nuts: &str,
+        countries: &str,
+        other_names: &str,
+    ) -> Result<Self, ReferenceError> {
+        let regions: Vec<NutsRegion> = crate::read_csv("data/nuts/nuts.csv", nuts)?;
+        let countries: Vec<Country> = crate::read_csv("data/nuts/countries.csv", countries)?;
+        let others: Vec<OtherName> = crate::read_csv("data/nuts/names-en.csv", other_names)?;
+        let mut index: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut add = |name: &str, code: &str| {
+            let codes = index.entry(fold(name)).or_default();
+            if !codes.iter().any(|c| c == code) {
+                codes.push(code.to_owned());
+            }
+        };
+        for r in &regions {
+            // Level-0 labels are national names; countries are indexed below with their aliases.
+            if r.level > 0 {
+                add(&r.name, &r.code);
+            }
+        }
+        for o in &others {
+            add(&o.name, &o.code);
+        }
+        for c in &countries {
+            add(&c.name, &c.nuts);
+            for other in c.other_names.split('|').filter(|s| !s.is_empty()) {
+                add(other, &c.nuts);
+            }
+        }
+        let regions = regions.into_iter().map(|r| (r.code.clone(), r)).collect();
+        Ok(Gazetteer {
+            regions,
+            countries,
+            index,
+        })
+    }
+
+    pub fn region(&self, code: &str) -> Option<&NutsRegion> {
+        self.regions.get(code)
+    }
+
+    pub fn country_by_nuts(&self, nuts0: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.nuts == nuts0)
+    }
+
+    pub fn country_by_iso3(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    pub fn regions(&self) -> impl Iterator<Item = &NutsRegion> {
+        self.regions.values()
+    }
+
+    /// The NUTS code of the country a region lies in.
+    fn nuts0(code: &str) -> &str {
+        code.get(..2).unwrap_or(code)
+    }
+
+    pub fn resolve(&self, printed: &str) -> LocationResolution {
+        let mut parts: Vec<String> = Vec::new();
+        let mut remarks: Vec<String> = Vec::new();
+        let (outside, inside) = split_brackets(printed);
+        parts.extend(
+            outside
+                .split([',', ';', '/'])
+                .map(str::trim)
+                .map(str::to_owned),
+        );
+        remarks.extend(inside);
+
+        // First pass: which countries are printed, to disambiguate region names.
+        let printed_countries: Vec<String> = parts
+            .iter()
+            .chain(&remarks)
+            .filter_map(|p| self.lookup(p))
+            .flatten()
+            .filter(|c| c.len() == 2)
+            .collect();
+
+        let mut out = LocationResolution::default();
+        let push_code = |out: &mut LocationResolution, code: &str| {
+            if !out.nuts.iter().any(|c| c == code) {
+                out.nuts.push(code.to_owned());
+            }
+        };
+        for part in parts.iter().filter(|p| !p.is_empty()) {
+            match self.resolve_part(part, &printed_countries) {
+                Some(codes) => codes.iter().for_each(|c| push_code(&mut out, c)),
+                None => out.unresolved.push(part.clone()),
+            }
+        }
+        for remark in &remarks {
+            match self.resolve_part(remark, &printed_countries) {
+                Some(codes) => codes.iter().for_each(|c| push_code(&mut out, c)),
+                None => out.unresolved.push(format!("({remark})")),
+            }
+        }
+        // Countries: those printed, and those implied by the regions.
+        for code in &out.nuts {
+            if let Some(country) = self.country_by_nuts(Self::nuts0(code))
+                && !out.countries.contains(&country.iso3)
+            {
+                out.countries.push(country.iso3.clone());
+            }
+        }
+        // A country printed beside its own regions adds nothing; alone, it is its NUTS-0 region.
+        let has_regions: Vec<String> = out
+            .nuts
+            .iter()
+            .filter(|c| c.len() > 2)
+            .map(|c| Self::nuts0(c).to_owned())
+            .collect();
+        out.nuts.retain(|c| c.len() > 2 || !has_regions.contains(c));
+        out
+    }
+
+    /// Codes for one part: exact name, name without a trailing "region", or the distributive
+    /// reading of "Western and Eastern Slovenia".
+    fn resolve_part(&self, part: &str, countries: &[String]) -> Option<Vec<String>> {
+        if let Some(codes) = self.lookup_in(part, countries) {
+            return Some(codes);
+        }
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if let Some(and) = words.iter().position(|w| *w == "and" || *w == "&")
+            && and == 1
+            && words.len() >= 4
+        {
+            let head = words[3..].join(" ");
+            let a = format!("{} {head}", words[0]);
+            let b = format!("{} {head}", words[2]);
+            if let (Some(mut x), Some(y)) =
+                (self.lookup_in(&a, countries), self.lookup_in(&b, countries))
+            {
+                x.extend(y);
+                return Some(x);
+            }
+        }
+        None
+    }
+
+    fn lookup_in(&self, part: &str, countries: &[String]) -> Option<Vec<String>> {
+        let codes = self.lookup(part)?;
+        if codes.len() == 1 || countries.is_empty() {
+            return (codes.len() == 1).then_some(codes);
+        }
+        let narrowed: Vec<String> = codes
+            .into_iter()
+            .filter(|c| countries.iter().any(|k| Self::nuts0(c) == k))
+            .collect();
+        (narrowed.len() == 1).then_some(narrowed)
+    }
+
+    fn lookup(&self, part: &str) -> Option<Vec<String>> {
+        let key = fold(part);
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        if let Some(codes) = self.index.get(key) {
+            return Some(codes.clone());
+        }
+        for suffix in [" region", " province", " county", " voivodeship", " area"] {
+            if let Some(stem) = key.strip_suffix(suffix)
+                && let Some(codes) = self.index.get(stem)
+            {
+                return Some(codes.clone());
+            }
+        }
+        if let Some(stem) = key.strip_prefix("region of ")
+            && let Some(codes) = self.index.get(stem)
+        {
+            return Some(codes.clone());
+        }
+        None
+    }
+}
+
+/// Text outside brackets, and each bracketed remark.
+fn split_brackets(text: &str) -> (String, Vec<String>) {
+    let mut outside = String::new();
+    let mut inside = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    inside.push(std::mem::take(&mut current).trim().to_owned());
+                }
+            }
+            _ if depth > 0 => current.push(c),
+            _ => outside.push(c),
+        }
+    }
+    if !current.trim().is_empty() {
+        inside.push(current.trim().to_owned());
+    }
+    (outside, inside)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Reference;
+
+    /// `NUTS codes | countries | unresolved`.
+    fn check(input: &str, expect: &str) {
+        let reference = Reference::bundled().unwrap();
+        let r = reference.gazetteer().resolve(input);
+        let got = format!(
+            "{} | {} | {}",
+            r.nuts.join(" "),
+            r.countries.join(" "),
+            r.unresolved.join(" ")
+        );
+        assert_eq!(got.trim_end(), expect, "input: {input}");
+    }
+
+    #[test]
+    fn every_location_in_the_bundled_guide() {
+        check("Poland", "PL | POL |");
+        check("West Yorkshire", "UKE4 | GBR |");
+        check("Castilla y León, Spain", "ES41 | ESP |");
+        check("Catalonia, Spain", "ES51 | ESP |");
+        check("Western and Eastern Slovenia", "SI04 SI03 | SVN |");
+        check("Tuscany, Italy", "ITI1 | ITA |");
+        check("Sheffield, South Yorkshire, UK", "UKE32 UKE3 | GBR |");
+        check("West Yorkshire, UK", "UKE4 | GBR |");
+        check("Toscana, Italy", "ITI1 | ITA |");
+        check("Western Slovenia", "SI04 | SVN |");
+        check("Tuscany Region, Italy", "ITI1 | ITA |");
+        check("Mazowieckie, Poland", "PL9 | POL |");
+        check("Pohjois- ja Itä-Suomi, Finland (Suomi)", "FI1D | FIN |");
+        check("Piemonte, Italy", "ITC1 | ITA |");
+        check("Italy", "IT | ITA |");
+        check(
+            "Castilla y León, Spain (and other collaborating European regions)",
+            "ES41 | ESP | (and other collaborating European regions)",
+        );
+        check("Prato, Italy", "ITI15 | ITA |");
+        check("Yorkshire, UK", "UKE | GBR |");
+        check("Tuscany region, Italy", "ITI1 | ITA |");
+        check("Lapland region, Finland", "FI1D7 | FIN |");
+    }
+
+    #[test]
+    fn other_forms() {
+        check("Lombardy", "ITC4 | ITA |");
+        check("Atlantis, Spain", "ES | ESP | Atlantis");
+        check("CATALUÑA", "ES51 | ESP |");
+    }
+}

@@ -1,0 +1,48 @@
+//! Readable identifiers for IRIs: `Jožef Stefan Institute` → `jozef-stefan-institute`.
+
+use smarty_extract::text::fold;
+
+/// Lower-case ASCII words joined by hyphens; letters with diacritics lose them.
+pub fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(' ') {
+        let ascii: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
+        if ascii.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&ascii);
+    }
+    out
+}
+
+/// `base`, or `base-2`, `base-3`… if taken.
+pub fn unique_slug(base: &str, taken: &[String]) -> String {
+    if !taken.iter().any(|t| t == base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken.iter().any(|t| t == candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Jožef Stefan Institute"), "jozef-stefan-institute");
+        assert_eq!(
+            slug("Centr@tec Programme 2nd edition"),
+            "centr-tec-programme-2nd-edition"
+        );
+        assert_eq!(slug("Lapland's Green Deal"), "laplands-green-deal");
+        assert_eq!(slug("ΑΘΗΝΑ"), "");
+        assert_eq!(unique_slug("a", &["a".into(), "a-2".into()]), "a-3");
+    }
+}

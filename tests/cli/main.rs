@@ -1,0 +1,4 @@
+//! End-to-end tests: the real `smarty-kg` binary on the bundled guide and on bad input.
+
+mod extract;
+mod support;

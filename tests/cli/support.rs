@@ -1,0 +1,23 @@
+//! Shared helpers for the end-to-end tests.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn guide() -> PathBuf {
+    root().join("data/smarty-good-practice-guide.txt")
+}
+
+/// The binary, run from a fresh temporary directory so that no test sees another's default store.
+pub fn smarty(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_smarty-kg"));
+    cmd.current_dir(dir.path())
+        .env_remove("SMARTY_KG_STORE")
+        .env("NO_COLOR", "1");
+    cmd
+}
