@@ -1,4 +1,6 @@
 //! End-to-end tests: the real `smarty-kg` binary on the bundled guide and on bad input.
 
 mod extract;
+mod knowledge_graph;
+mod queries;
 mod support;

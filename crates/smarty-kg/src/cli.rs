@@ -30,12 +30,28 @@ pub struct StoreArgs {
     /// Use a temporary in-memory store instead of the on-disk one
     #[arg(long, global = true, conflicts_with = "store")]
     pub memory: bool,
+
+    /// Stop queries that run longer than this many seconds
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract the practices of a guide and print them (no store involved)
     Extract(ExtractArgs),
+    /// Ingest guides (text) and RDF files into the store
+    Ingest(IngestArgs),
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)
+    Query(QueryArgs),
+    /// Run a SPARQL Update
+    Update(UpdateArgs),
+    /// Export the store in an RDF serialisation
+    Export(ExportArgs),
+    /// Check the store against the SHACL shapes (ontology/shapes.ttl)
+    Validate(ValidateArgs),
+    /// Print what the store holds: statements, graphs, documents, classes
+    Stats,
 }
 
 #[derive(Debug, Args)]
@@ -52,4 +68,94 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     Json,
     Table,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Guides (.txt) and RDF files (.ttl .trig .nt .nq .rdf .owl .jsonld); each is one transaction
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["query", "file", "name"])))]
+pub struct QueryArgs {
+    /// The query text (common prefixes are predeclared)
+    pub query: Option<String>,
+
+    /// Read the query from a file
+    #[arg(long, short = 'f', value_name = "FILE.rq")]
+    pub file: Option<PathBuf>,
+
+    /// Run a named query of the library (see --list)
+    #[arg(long, short = 'n', value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Bind a parameter as an RDF term: NAME=<iri>, NAME=prefix:local, NAME="text"@en, NAME=42
+    #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+
+    /// Output format [default: table on a terminal, tsv otherwise; turtle for graph results]
+    #[arg(long, value_enum)]
+    pub format: Option<QueryFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Json,
+    Xml,
+    Csv,
+    Tsv,
+    Turtle,
+    Ntriples,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["update", "file"])))]
+pub struct UpdateArgs {
+    /// The update text
+    pub update: Option<String>,
+
+    /// Read the update from a file
+    #[arg(long, short = 'f', value_name = "FILE.ru")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Serialisation
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Turtle)]
+    pub format: ExportFormatArg,
+
+    /// Only this named graph (an IRI)
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+
+    /// Leave out personal data (contact persons' names and e-mail addresses), for publication
+    #[arg(long)]
+    pub public: bool,
+
+    /// Write to a file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Shapes to validate against [default: the bundled ontology/shapes.ttl]
+    #[arg(long, value_name = "FILE.ttl")]
+    pub shapes: Option<PathBuf>,
 }

@@ -11,6 +11,8 @@
 
 use std::process::ExitCode;
 
+use smarty_store::StoreError;
+
 use crate::input::InputError;
 
 /// A command's outcome when it did not fail.
@@ -36,6 +38,21 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
             Some(InputError::NoPractices { .. }) => return 1,
             Some(_) => return 2,
             None => {}
+        }
+        if cause
+            .downcast_ref::<crate::commands::PositionedSyntaxError>()
+            .is_some()
+        {
+            return 2;
+        }
+        if let Some(e) = cause.downcast_ref::<StoreError>() {
+            return match e {
+                StoreError::Timeout(_) => 4,
+                StoreError::Cancelled => 130,
+                e if e.is_input_error() => 2,
+                StoreError::InUse { .. } | StoreError::Open { .. } | StoreError::Storage(_) => 3,
+                _ => 1,
+            };
         }
     }
     1

@@ -19,6 +19,10 @@ pub enum InputError {
     },
     #[error("{}: no practices found (expected 'About this good practice' headings under practice titles)", path.display())]
     NoPractices { path: PathBuf },
+    #[error("no named query '{name}'; the library has: {}", known.join(", "))]
+    UnknownQuery { name: String, known: Vec<String> },
+    #[error("parameter '{0}' is not NAME=VALUE")]
+    Parameter(String),
 }
 
 /// A guide's text and the bytes it was decoded from.
@@ -38,4 +42,9 @@ pub fn read_guide(path: &Path) -> Result<GuideText, InputError> {
         message: e.message,
     })?;
     Ok(GuideText { text, bytes })
+}
+
+/// A whole text file (a query, shapes), with the same errors as guides.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    read_guide(path).map(|g| g.text)
 }

@@ -7,12 +7,14 @@ mod cli;
 mod commands;
 mod exit;
 mod input;
+mod interrupt;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let args = cli::Cli::parse();
     match commands::run(args) {
         Ok(status) => status.into(),
@@ -20,5 +22,15 @@ fn main() -> ExitCode {
             eprintln!("smarty-kg: {}", exit::describe(&err));
             exit::code_for(&err).into()
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so writing to a closed pipe (`smarty-kg export | head`) would be an error
+/// at every print; restore the default so the process ends quietly, as command-line tools do.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -54,6 +54,8 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     /// Folded name → NUTS codes with that name (labels, English names, country names).
     index: BTreeMap<String, Vec<String>>,
+    /// NUTS code → other names, as printed in `names-en.csv`.
+    other_names: BTreeMap<String, Vec<String>>,
 }
 
 impl Gazetteer {
@@ -78,8 +80,13 @@ impl Gazetteer {
                 add(&r.name, &r.code);
             }
         }
+        let mut other_names: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for o in &others {
             add(&o.name, &o.code);
+            other_names
+                .entry(o.code.clone())
+                .or_default()
+                .push(o.name.clone());
         }
         for c in &countries {
             add(&c.name, &c.nuts);
@@ -92,7 +99,20 @@ impl Gazetteer {
             regions,
             countries,
             index,
+            other_names,
         })
+    }
+
+    /// Other (mostly English) names of a region.
+    pub fn other_names(&self, code: &str) -> &[String] {
+        self.other_names.get(code).map_or(&[], Vec::as_slice)
+    }
+
+    /// The parent region's code (`ITI15` → `ITI1`), or `None` for a country.
+    pub fn parent(&self, code: &str) -> Option<&NutsRegion> {
+        (code.len() > 2)
+            .then(|| &code[..code.len() - 1])
+            .and_then(|c| self.regions.get(c))
     }
 
     pub fn region(&self, code: &str) -> Option<&NutsRegion> {

@@ -44,7 +44,10 @@ pub struct ResolvedPractice {
     pub slug: String,
     pub institutions: Vec<String>,
     pub location: Option<LocationResolution>,
+    /// Every funder, once.
     pub funders: Vec<String>,
+    /// The ids each funder mention denotes, in the order of the extraction's `funders`.
+    pub funders_by_mention: Vec<Vec<String>>,
     pub contacts: Vec<ResolvedContact>,
 }
 
@@ -224,12 +227,15 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
             res
         });
         let mut funders = Vec::new();
+        let mut funders_by_mention = Vec::new();
         for f in &p.funders {
-            for id in r.organisation(&f.name, f.span.start) {
-                if !funders.contains(&id) {
-                    funders.push(id);
+            let ids = r.organisation(&f.name, f.span.start);
+            for id in &ids {
+                if !funders.contains(id) {
+                    funders.push(id.clone());
                 }
             }
+            funders_by_mention.push(ids);
         }
         let contacts = p
             .contacts
@@ -256,6 +262,7 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
             institutions,
             location,
             funders,
+            funders_by_mention,
             contacts,
         });
     }

@@ -1,0 +1,98 @@
+//! `smarty-kg ingest FILE...`: guides are extracted and written one transaction each; RDF files are
+//! loaded into a graph of their own.
+
+use std::io::Write;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use smarty_reference::Reference;
+use smarty_store::{GuideDocument, IngestStage, RdfFileFormat};
+
+use crate::cli::{IngestArgs, StoreArgs};
+use crate::exit::Status;
+use crate::input::read_guide;
+
+pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> {
+    let kg = super::store::open(store_args)?;
+    let reference = Reference::bundled().context("bundled reference data")?;
+    for path in &args.files {
+        let shown = path.display().to_string();
+        if let Some(format) = RdfFileFormat::from_path(path) {
+            let report = kg.load_rdf_file(path, format)?;
+            println!(
+                "loaded {shown}: {} statements into <{}>{}",
+                report.quads,
+                report.graph,
+                if report.named_graphs > 0 {
+                    format!(" and {} named graphs", report.named_graphs)
+                } else {
+                    String::new()
+                }
+            );
+            continue;
+        }
+        let guide = read_guide(path)?;
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        let doc = GuideDocument {
+            name: path.file_stem().and_then(|s| s.to_str()).unwrap_or(&shown),
+            text: &guide.text,
+            bytes: &guide.bytes,
+        };
+        let report = kg.ingest_guide(&doc, &reference, &mut |stage| {
+            bar.set_message(match stage {
+                IngestStage::Extracting => format!("{shown}: extracting"),
+                IngestStage::Resolving => format!("{shown}: resolving names"),
+                IngestStage::Mapping => format!("{shown}: mapping to RDF"),
+                IngestStage::Writing => format!("{shown}: writing"),
+                IngestStage::Flushing => format!("{shown}: flushing to disk"),
+            });
+        });
+        bar.finish_and_clear();
+        let report = report.map_err(|e| match e {
+            smarty_store::StoreError::File {
+                position, message, ..
+            } => smarty_store::StoreError::File {
+                path: path.clone(),
+                position,
+                message,
+            },
+            other => other,
+        })?;
+        let mut stderr = std::io::stderr().lock();
+        for d in &report.diagnostics {
+            writeln!(stderr, "{shown}:{d}")?;
+        }
+        for n in &report.notes {
+            writeln!(
+                stderr,
+                "{shown}:{}: note[unresolved]: {}",
+                n.line, n.message
+            )?;
+        }
+        drop(stderr);
+        println!(
+            "ingested {shown}: {} practices, {} persons, {} organisations; {} statements in {} graphs (document {}, version {}{})",
+            report.practices,
+            report.persons,
+            report.organisations,
+            report.quads,
+            report.graphs,
+            report.document,
+            report.version,
+            if report.replaced_graphs > 0 {
+                format!(
+                    "; replaced {} graphs of an earlier ingest",
+                    report.replaced_graphs
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(Status::Success)
+}

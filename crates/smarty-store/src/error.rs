@@ -1,0 +1,75 @@
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// Everything that can go wrong with the store. Variants say what to do about it; file-related
+/// ones name the file and, for syntax errors, the line and column.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("store {} is in use by process {pid}; wait for it to finish or use another --store", dir.display())]
+    InUse { dir: PathBuf, pid: String },
+
+    #[error("cannot open store {}: {message}", dir.display())]
+    Open { dir: PathBuf, message: String },
+
+    #[error("storage error: {0}")]
+    Storage(String),
+
+    /// A SPARQL syntax error; line and column are 1-based.
+    #[error("{line}:{column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    #[error("query too deeply nested ({depth} levels of brackets; at most {max} are accepted)")]
+    TooDeep { depth: usize, max: usize },
+
+    #[error("{what} is {size} bytes; at most {max} are accepted")]
+    TooLarge { what: String, size: u64, max: u64 },
+
+    #[error("query evaluation failed: {0}")]
+    Evaluation(String),
+
+    #[error("the query ran longer than the {0:?} timeout and was stopped")]
+    Timeout(std::time::Duration),
+
+    #[error("cancelled")]
+    Cancelled,
+
+    #[error("no value for parameter ?{0}")]
+    MissingParameter(String),
+
+    /// A file that cannot be read or parsed.
+    #[error("{}{}: {message}", path.display(), position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+    File {
+        path: PathBuf,
+        /// 1-based line and column, when known.
+        position: Option<(u64, u64)>,
+        message: String,
+    },
+
+    #[error("invalid SHACL shapes: {0}")]
+    Shapes(String),
+}
+
+impl From<oxigraph::store::StorageError> for StoreError {
+    fn from(e: oxigraph::store::StorageError) -> Self {
+        StoreError::Storage(e.to_string())
+    }
+}
+
+impl StoreError {
+    /// Whether the error is the caller's input (bad SPARQL, bad file) rather than the store.
+    pub fn is_input_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Syntax { .. }
+                | StoreError::TooDeep { .. }
+                | StoreError::TooLarge { .. }
+                | StoreError::File { .. }
+                | StoreError::MissingParameter(_)
+        )
+    }
+}

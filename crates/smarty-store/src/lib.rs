@@ -1,0 +1,160 @@
+//! The knowledge graph in an embedded oxigraph store. This is the only crate that touches
+//! oxigraph; the others see oxrdf terms and the types defined here.
+//!
+//! A store directory holds `rocksdb/` (the database), `lock` (the process using it) and
+//! `person-key` (the secret behind person IRIs, see `smarty_rdf::PersonKey`).
+
+mod error;
+mod export;
+mod ingest;
+mod library;
+mod load;
+mod lock;
+mod query;
+mod stats;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use oxigraph::store::Store;
+use smarty_rdf::PersonKey;
+
+pub use error::StoreError;
+pub use export::{ExportFormat, ExportOptions};
+pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
+pub use library::{NamedQuery, QueryLibrary, QueryParameter, parse_term};
+pub use load::{LoadReport, RdfFileFormat};
+pub use query::{
+    Canceller, QueryOptions, QueryOutcome, ResultFormat, SolutionTable, parse_check, write_outcome,
+};
+pub use stats::Stats;
+pub use validate::{ValidationReport, Violation};
+
+/// Re-exported so callers can name terms without depending on oxigraph.
+pub use oxigraph::model::{Literal, NamedNode, Term, Triple};
+
+/// Environment variable with a person-IRI key, for reproducible person IRIs across stores.
+pub const PERSON_KEY_ENV: &str = "SMARTY_KG_PERSON_KEY";
+
+/// An open knowledge graph: an on-disk or in-memory oxigraph store, locked for this process.
+pub struct KnowledgeGraph {
+    store: Store,
+    dir: Option<PathBuf>,
+    person_key: PersonKey,
+    _lock: Option<lock::StoreLock>,
+}
+
+impl std::fmt::Debug for KnowledgeGraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnowledgeGraph")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KnowledgeGraph {
+    /// Opens (creating if needed) the store in `dir`, taking its lock first.
+    pub fn open(dir: &Path) -> Result<KnowledgeGraph, StoreError> {
+        let open_err = |message: String| StoreError::Open {
+            dir: dir.to_owned(),
+            message,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
+        let lock = lock::StoreLock::acquire(dir)?;
+        let db = dir.join("rocksdb");
+        remove_bulk_load_leftovers(&db).map_err(|e| open_err(e.to_string()))?;
+        let store = Store::open(&db).map_err(|e| open_err(e.to_string()))?;
+        let person_key = person_key(Some(dir)).map_err(|e| open_err(e.to_string()))?;
+        Ok(KnowledgeGraph {
+            store,
+            dir: Some(dir.to_owned()),
+            person_key,
+            _lock: Some(lock),
+        })
+    }
+
+    /// A temporary store in memory.
+    pub fn in_memory() -> Result<KnowledgeGraph, StoreError> {
+        Ok(KnowledgeGraph {
+            store: Store::new()?,
+            dir: None,
+            person_key: person_key(None).map_err(|e| StoreError::Storage(e.to_string()))?,
+            _lock: None,
+        })
+    }
+
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// Writes everything committed so far to disk files, so it survives a crash of the machine and
+    /// not only of the process (oxigraph does not sync commits).
+    pub fn flush(&self) -> Result<(), StoreError> {
+        if self.dir.is_some() {
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+}
+
+/// A bulk load killed part-way leaves `bulk-*.sst` temporaries (hundreds of megabytes) in the
+/// database directory; nothing else removes them.
+fn remove_bulk_load_leftovers(db: &Path) -> std::io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(db) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The person key: from the environment, else the store's `person-key` file (created on first
+/// use), else (in memory) a fresh random key.
+fn person_key(dir: Option<&Path>) -> std::io::Result<PersonKey> {
+    if let Ok(key) = std::env::var(PERSON_KEY_ENV)
+        && !key.is_empty()
+    {
+        return Ok(PersonKey::new(key.into_bytes()));
+    }
+    let random = || -> std::io::Result<Vec<u8>> {
+        let mut bytes = vec![0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok(bytes)
+    };
+    let Some(dir) = dir else {
+        return Ok(PersonKey::new(random()?));
+    };
+    let path = dir.join("person-key");
+    match std::fs::read(&path) {
+        Ok(bytes) if !bytes.is_empty() => Ok(PersonKey::new(bytes)),
+        _ => {
+            let bytes = random()?;
+            write_private(&path, &bytes)?;
+            Ok(PersonKey::new(bytes))
+        }
+    }
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}

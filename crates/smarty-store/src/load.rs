@@ -1,0 +1,204 @@
+//! Loading users' RDF files (reference data, organisation data) into the store.
+//!
+//! Each file's triples go into a graph of its own, `…/graph/file/{name}`; named graphs in TriG and
+//! N-Quads files are kept. Loading the same file again replaces what it loaded before. The whole
+//! file is one transaction, so a syntax error at the last line stores nothing.
+//!
+//! Limits protect the process: a size cap on the file and on every literal, and RDF/XML entity
+//! declarations are refused (oxigraph expands them without limit: a 704-byte file can become a
+//! 300 MB literal).
+
+use std::path::Path;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNodeRef, Quad, Term};
+use smarty_rdf::{iri, vocab};
+
+use crate::{KnowledgeGraph, StoreError};
+
+/// The largest RDF file accepted, in bytes.
+pub const MAX_FILE_BYTES: u64 = 512 << 20;
+/// The longest literal accepted, in bytes.
+pub const MAX_LITERAL_BYTES: usize = 16 << 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RdfFileFormat {
+    Turtle,
+    TriG,
+    NTriples,
+    NQuads,
+    RdfXml,
+    JsonLd,
+}
+
+impl RdfFileFormat {
+    /// From a file name's extension.
+    pub fn from_path(path: &Path) -> Option<RdfFileFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "ttl" | "turtle" => RdfFileFormat::Turtle,
+            "trig" => RdfFileFormat::TriG,
+            "nt" | "ntriples" => RdfFileFormat::NTriples,
+            "nq" | "nquads" => RdfFileFormat::NQuads,
+            "rdf" | "xml" | "owl" | "rdfxml" => RdfFileFormat::RdfXml,
+            "jsonld" | "json" => RdfFileFormat::JsonLd,
+            _ => return None,
+        })
+    }
+
+    fn oxigraph(self) -> RdfFormat {
+        match self {
+            RdfFileFormat::Turtle => RdfFormat::Turtle,
+            RdfFileFormat::TriG => RdfFormat::TriG,
+            RdfFileFormat::NTriples => RdfFormat::NTriples,
+            RdfFileFormat::NQuads => RdfFormat::NQuads,
+            RdfFileFormat::RdfXml => RdfFormat::RdfXml,
+            RdfFileFormat::JsonLd => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadReport {
+    pub graph: String,
+    pub quads: usize,
+    pub named_graphs: usize,
+}
+
+/// Where the list of graphs loaded from each file is kept.
+const FILES_GRAPH: &str = "https://w3id.org/smarty-kg/graph/files";
+
+impl KnowledgeGraph {
+    pub fn load_rdf_file(
+        &self,
+        path: &Path,
+        format: RdfFileFormat,
+    ) -> Result<LoadReport, StoreError> {
+        let file_err = |position: Option<(u64, u64)>, message: String| StoreError::File {
+            path: path.to_owned(),
+            position,
+            message,
+        };
+        let size = std::fs::metadata(path)
+            .map_err(|e| file_err(None, format!("cannot read: {e}")))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                what: path.display().to_string(),
+                size,
+                max: MAX_FILE_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(|e| file_err(None, format!("cannot read: {e}")))?;
+        if format == RdfFileFormat::RdfXml
+            && let Some(at) = find(&bytes, b"<!ENTITY")
+        {
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            return Err(file_err(
+                Some((line, 1)),
+                "RDF/XML entity declarations are refused (they can expand without limit); expand them before loading".into(),
+            ));
+        }
+
+        let stem = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "file".into());
+        let graph = iri::file_graph(&smarty_reference::slug::slug(&stem));
+        let base = format!("file:///{}", smarty_reference::slug::slug(&stem));
+        let parser = RdfParser::from_format(format.oxigraph())
+            .with_base_iri(base)
+            .map_err(|e| file_err(None, e.to_string()))?
+            .with_default_graph(GraphName::NamedNode(graph.clone()));
+        let mut quads: Vec<Quad> = Vec::new();
+        for q in parser.for_slice(&bytes) {
+            let q = q.map_err(|e| {
+                file_err(
+                    e.location().map(|l| (l.start.line + 1, l.start.column + 1)),
+                    e.to_string(),
+                )
+            })?;
+            if let Term::Literal(l) = &q.object
+                && l.value().len() > MAX_LITERAL_BYTES
+            {
+                return Err(StoreError::TooLarge {
+                    what: format!("a literal in {}", path.display()),
+                    size: l.value().len() as u64,
+                    max: MAX_LITERAL_BYTES as u64,
+                });
+            }
+            quads.push(q);
+        }
+        let mut named: Vec<NamedNode> = Vec::new();
+        for q in &quads {
+            if let GraphName::NamedNode(g) = &q.graph_name
+                && *g != graph
+                && !named.contains(g)
+            {
+                named.push(g.clone());
+            }
+        }
+
+        let files = NamedNode::new_unchecked(FILES_GRAPH);
+        let mut tx = self.store.start_transaction()?;
+        // What this file loaded last time.
+        let previous: Vec<NamedNode> = tx
+            .quads_for_pattern(
+                Some(NamedOrBlankNodeRef::from(&graph)),
+                Some(vocab::dcterms::HAS_PART),
+                None,
+                Some((&files).into()),
+            )
+            .filter_map(|q| match q.map(|q| q.object) {
+                Ok(Term::NamedNode(n)) => Some(Ok(n)),
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()?;
+        for g in previous.iter().chain(std::iter::once(&graph)) {
+            tx.remove_named_graph(NamedOrBlankNodeRef::from(g))?;
+        }
+        let old_meta: Vec<Quad> = tx
+            .quads_for_pattern(
+                Some(NamedOrBlankNodeRef::from(&graph)),
+                None,
+                None,
+                Some((&files).into()),
+            )
+            .collect::<Result<_, _>>()?;
+        for q in &old_meta {
+            tx.remove(q);
+        }
+        for q in &quads {
+            tx.insert(q);
+        }
+        // The file's name only: a local path can name the user and would travel in exports.
+        tx.insert(&Quad::new(
+            graph.clone(),
+            vocab::dcterms::SOURCE,
+            oxigraph::model::Literal::new_simple_literal(stem.clone()),
+            files.clone(),
+        ));
+        for g in &named {
+            tx.insert(&Quad::new(
+                graph.clone(),
+                vocab::dcterms::HAS_PART,
+                g.clone(),
+                files.clone(),
+            ));
+        }
+        tx.commit()?;
+        self.flush()?;
+        Ok(LoadReport {
+            graph: graph.as_str().to_owned(),
+            quads: quads.len(),
+            named_graphs: named.len(),
+        })
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
