@@ -2,5 +2,8 @@
 
 mod extract;
 mod knowledge_graph;
+mod networks;
+mod pty;
 mod queries;
+mod shell;
 mod support;

@@ -14,6 +14,8 @@ use crate::record::{
     AlternateTitle, AlternateTitleKind, Extraction, GuideRecord, PracticeRecord, Section,
     SectionKind, Span, Spanned, ThemeRecord,
 };
+use std::collections::{HashMap, HashSet};
+
 use crate::text::{fold, strip_emphasis};
 use crate::{fields, funder, titles};
 
@@ -150,8 +152,30 @@ pub fn assemble(blocks: &[Block], line_count: u32) -> Extraction {
         }
     };
 
+    // What each block is, looked up rather than searched for: guides have thousands of practices.
+    let starts: HashMap<usize, usize> = heads
+        .iter()
+        .enumerate()
+        .map(|(p, h)| (h.first_block(), p))
+        .collect();
+    let summaries: HashMap<usize, usize> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(p, h)| h.summary_block.map(|b| (b, p)))
+        .collect();
+    let titles: HashSet<usize> = heads.iter().filter_map(|h| h.title_block).collect();
+    let theme_starts: HashMap<usize, usize> = theme_heads
+        .iter()
+        .enumerate()
+        .map(|(t, h)| (h.block, t))
+        .collect();
+    let subtitles: HashSet<usize> = theme_heads
+        .iter()
+        .filter_map(|h| h.subtitle_block)
+        .collect();
+
     for (i, block) in blocks.iter().enumerate().skip(body_start) {
-        if let Some(p) = heads.iter().position(|h| h.first_block() == i) {
+        if let Some(&p) = starts.get(&i) {
             close(&mut open, &mut drafts, &mut displaced, &mut diags);
             owner = Owner::Practice(p);
             fields_seen = false;
@@ -164,19 +188,19 @@ pub fn assemble(blocks: &[Block], line_count: u32) -> Extraction {
                 ));
             }
         }
-        if let Some(p) = heads.iter().position(|h| h.summary_block == Some(i)) {
+        if let Some(&p) = summaries.get(&i) {
             drafts[p].touch(Span::new(block.first_line(), block.last_line()));
             continue;
         }
-        if heads.iter().any(|h| h.title_block == Some(i)) {
+        if titles.contains(&i) {
             continue;
         }
-        if let Some(t) = theme_heads.iter().position(|h| h.block == i) {
+        if let Some(&t) = theme_starts.get(&i) {
             close(&mut open, &mut drafts, &mut displaced, &mut diags);
             owner = Owner::Theme(t);
             continue;
         }
-        if theme_heads.iter().any(|h| h.subtitle_block == Some(i)) {
+        if subtitles.contains(&i) {
             continue;
         }
         match block {
@@ -410,8 +434,12 @@ fn place_displaced(
     };
     let mut notes: Vec<(usize, u32, Vec<String>, bool)> = Vec::new();
     for d in displaced {
-        let next = heads.iter().position(|h| h.first_block() > d.block);
-        let prev = heads.iter().rposition(|h| h.first_block() < d.block);
+        // Heads are in block order.
+        let after = heads.partition_point(|h| h.first_block() <= d.block);
+        let next = (after < heads.len()).then_some(after);
+        let prev = heads[..after]
+            .iter()
+            .rposition(|h| h.first_block() < d.block);
         let target = match (next, prev) {
             (Some(n), _) if !drafts[n].has(d.draft.kind) => Some((n, true)),
             (_, Some(p)) if !drafts[p].has(d.draft.kind) => Some((p, false)),
@@ -616,8 +644,11 @@ fn practice_records(
 
 /// The first line within `span` whose text contains `needle`.
 fn first_line_containing(blocks: &[Block], span: Span, needle: &str) -> Option<Span> {
-    blocks
+    // Blocks are in line order: start at the one that can hold the span's first line.
+    let from = blocks.partition_point(|b| b.last_line() < span.start);
+    blocks[from..]
         .iter()
+        .take_while(|b| b.first_line() <= span.end)
         .filter_map(Block::as_text)
         .flat_map(|p| &p.lines)
         .find(|l| l.no >= span.start && l.no <= span.end && l.text.contains(needle))
@@ -742,42 +773,64 @@ fn align_contents(
         })
         .map(|(i, _)| i)
         .collect();
+    let is_candidate: Vec<bool> = {
+        let mut v = vec![false; contents.entries.len()];
+        for &e in &candidates {
+            v[e] = true;
+        }
+        v
+    };
     let mut assigned: Vec<Option<usize>> = vec![None; practices.len()];
     let mut used = vec![false; contents.entries.len()];
     for (p, practice) in practices.iter().enumerate() {
-        if let Some(&e) = candidates
-            .iter()
-            .find(|&&e| !used[e] && titles_match(&contents.entries[e].title, &practice.title.value))
+        if let Some(e) = contents
+            .matching(&practice.title.value)
+            .into_iter()
+            .find(|&e| is_candidate[e] && !used[e])
         {
             assigned[p] = Some(e);
             used[e] = true;
         }
     }
-    // By position: an unmatched practice between two matched ones takes the one unused entry
+    // By position: a single unmatched practice between two matched ones takes the one unused entry
     // between theirs.
     let mut by_position = vec![false; practices.len()];
+    let mut previous: Vec<Option<usize>> = vec![None; practices.len()];
+    let mut last = None;
+    for p in 0..practices.len() {
+        previous[p] = last;
+        if assigned[p].is_some() {
+            last = Some(p);
+        }
+    }
+    let mut following: Vec<Option<usize>> = vec![None; practices.len()];
+    let mut next = None;
+    for p in (0..practices.len()).rev() {
+        following[p] = next;
+        if assigned[p].is_some() {
+            next = Some(p);
+        }
+    }
     for p in 0..practices.len() {
         if assigned[p].is_some() {
             continue;
         }
-        let lo = assigned[..p].iter().rev().find_map(|a| *a);
-        let hi = assigned[p + 1..].iter().find_map(|a| *a);
-        let window: Vec<usize> = candidates
+        let (before, after) = (previous[p], following[p]);
+        // The stretch of unmatched practices between the matched neighbours is just this one.
+        let alone = before.map_or(0, |b| b + 1) == p && after.unwrap_or(practices.len()) == p + 1;
+        if !alone {
+            continue;
+        }
+        let lo = before.and_then(|b| assigned[b]);
+        let hi = after.and_then(|a| assigned[a]);
+        let from = candidates.partition_point(|&e| lo.is_some_and(|l| e <= l));
+        let to = candidates.partition_point(|&e| hi.is_none_or(|h| e < h));
+        let window: Vec<usize> = candidates[from..to.max(from)]
             .iter()
             .copied()
-            .filter(|&e| !used[e] && lo.is_none_or(|l| e > l) && hi.is_none_or(|h| e < h))
+            .filter(|&e| !used[e])
             .collect();
-        // How many practices share this stretch between the same matched neighbours.
-        let first = assigned[..p]
-            .iter()
-            .rposition(Option::is_some)
-            .map_or(0, |q| q + 1);
-        let last = assigned[p + 1..]
-            .iter()
-            .position(Option::is_some)
-            .map_or(practices.len(), |q| p + 1 + q);
-        let gap = last - first;
-        if window.len() == 1 && gap == 1 {
+        if window.len() == 1 {
             assigned[p] = Some(window[0]);
             used[window[0]] = true;
             by_position[p] = true;

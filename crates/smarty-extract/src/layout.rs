@@ -18,6 +18,91 @@ pub struct Contents {
     /// Block indices `[start, end)` the contents page occupies.
     pub blocks: std::ops::Range<usize>,
     pub entries: Vec<ContentsEntry>,
+    index: ContentsIndex,
+}
+
+/// Folded contents titles, looked up by their first two words, so matching a heading against a
+/// contents page of thousands of entries does not compare it with every entry.
+#[derive(Debug, Default)]
+struct ContentsIndex {
+    folded: Vec<String>,
+    /// Folded title → entries.
+    exact: std::collections::HashMap<String, Vec<usize>>,
+    /// Every word-prefix of a folded title → entries (for "heading is a prefix of the entry").
+    prefixes: std::collections::HashMap<String, Vec<usize>>,
+    by_start: std::collections::HashMap<String, Vec<usize>>,
+}
+
+fn first_two_words(folded: &str) -> String {
+    folded.split(' ').take(2).collect::<Vec<_>>().join(" ")
+}
+
+impl ContentsIndex {
+    fn new(entries: &[ContentsEntry]) -> ContentsIndex {
+        let folded: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
+        let mut index = ContentsIndex::default();
+        for (i, f) in folded.iter().enumerate() {
+            index
+                .by_start
+                .entry(first_two_words(f))
+                .or_default()
+                .push(i);
+            index.exact.entry(f.clone()).or_default().push(i);
+            for (at, _) in f.match_indices(' ') {
+                index
+                    .prefixes
+                    .entry(f[..at].to_owned())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        index.folded = folded;
+        index
+    }
+}
+
+impl Contents {
+    /// Entries (by index, in order) that name the same thing as a heading: equal once folded, one
+    /// a word-prefix of the other, or most words shared. Entries are compared only with headings
+    /// that start with the same two words.
+    pub fn matching(&self, heading: &str) -> Vec<usize> {
+        let h = fold(heading);
+        let index = &self.index;
+        let mut found: Vec<usize> = index.exact.get(&h).cloned().unwrap_or_default();
+        // An entry that is a word-prefix of the heading ("… Made in Italy" for "… Made in Italy - GIOTTO").
+        for (at, _) in h.match_indices(' ') {
+            if at >= 12
+                && let Some(entries) = index.exact.get(&h[..at])
+            {
+                found.extend(entries);
+            }
+        }
+        // The heading a word-prefix of an entry.
+        if h.len() >= 12
+            && let Some(entries) = index.prefixes.get(&h)
+        {
+            found.extend(entries);
+        }
+        if found.is_empty() {
+            // Most words shared: only entries starting like the heading are compared.
+            if let Some(bucket) = index.by_start.get(&first_two_words(&h)) {
+                found.extend(
+                    bucket
+                        .iter()
+                        .copied()
+                        .filter(|&i| folded_titles_match(&index.folded[i], &h)),
+                );
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Whether some entry's folded title is exactly this (folded) text.
+    pub fn has_folded(&self, folded: &str) -> bool {
+        self.index.exact.contains_key(folded)
+    }
 }
 
 /// One theme of the introduction's list ("Theme 2: Digital Innovation Hubs for …").
@@ -84,6 +169,7 @@ pub fn find_contents(blocks: &[Block]) -> Contents {
         if !entries.is_empty() {
             return Contents {
                 blocks: i..end,
+                index: ContentsIndex::new(&entries),
                 entries,
             };
         }
@@ -190,7 +276,7 @@ pub fn find_practice_heads(
                 about_block: a,
             },
             (Some(s), Some(t)) => {
-                let in_contents = |p: &Paragraph| contents_match(&contents.entries, &p.joined());
+                let in_contents = |p: &Paragraph| !contents.matching(&p.joined()).is_empty();
                 let title_is_p2 = match (in_contents(t), in_contents(s)) {
                     (true, false) => true,
                     (false, true) => false,
@@ -224,15 +310,14 @@ pub fn find_practice_heads(
 
 /// Whether a heading and a contents entry name the same thing.
 pub fn titles_match(entry: &str, heading: &str) -> bool {
-    let (e, h) = (fold(entry), fold(heading));
-    e == h
-        || (e.len() >= 12 && is_word_prefix(&e, &h))
-        || (h.len() >= 12 && is_word_prefix(&h, &e))
-        || word_similarity(&e, &h) >= 0.8
+    folded_titles_match(&fold(entry), &fold(heading))
 }
 
-fn contents_match(entries: &[ContentsEntry], heading: &str) -> bool {
-    entries.iter().any(|e| titles_match(&e.title, heading))
+fn folded_titles_match(e: &str, h: &str) -> bool {
+    e == h
+        || (e.len() >= 12 && is_word_prefix(e, h))
+        || (h.len() >= 12 && is_word_prefix(h, e))
+        || word_similarity(e, h) >= 0.8
 }
 
 /// Finds theme headings: paragraphs that begin a listed theme's label (or, without a list, the
@@ -244,6 +329,8 @@ pub fn find_theme_headings(
 ) -> Vec<ThemeHeading> {
     let mut out: Vec<ThemeHeading> = Vec::new();
     let mut next_number = 1;
+    let listed_folded: Vec<(u32, String)> =
+        listed.iter().map(|t| (t.number, fold(&t.label))).collect();
     for (i, block) in blocks.iter().enumerate() {
         if contents.blocks.contains(&i) {
             continue;
@@ -263,10 +350,7 @@ pub fn find_theme_headings(
             continue;
         }
         let number = if listed.is_empty() {
-            let is_entry = contents
-                .entries
-                .iter()
-                .any(|e| fold(&e.title) == key && !is_front_matter_heading(&key));
+            let is_entry = contents.has_folded(&key) && !is_front_matter_heading(&key);
             if !is_entry || follows_about_soon(blocks, i) {
                 continue;
             }
@@ -274,11 +358,11 @@ pub fn find_theme_headings(
             next_number += 1;
             n
         } else {
-            match listed
+            match listed_folded
                 .iter()
-                .find(|t| is_word_prefix(&key, &fold(&t.label)))
+                .find(|(_, label)| is_word_prefix(&key, label))
             {
-                Some(t) => t.number,
+                Some((number, _)) => *number,
                 None => continue,
             }
         };

@@ -5,6 +5,8 @@
 //! name matches once diacritics and case are ignored ("Igor Kovac" = "Igor Kovač"); otherwise it is
 //! a person of its own, keyed by that folded name.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::record::{PracticeRecord, Span};
@@ -57,6 +59,9 @@ impl PersonRecord {
 
 pub fn persons(practices: &[PracticeRecord]) -> Vec<PersonRecord> {
     let mut out: Vec<PersonRecord> = Vec::new();
+    // Identity key → position in `out`; folded name → key, for contacts printed without address.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, String> = HashMap::new();
     for practice in practices {
         for contact in &practice.contacts {
             if contact.name.is_empty() && contact.email.is_none() {
@@ -72,18 +77,15 @@ pub fn persons(practices: &[PracticeRecord]) -> Vec<PersonRecord> {
             let folded_name = fold(&contact.name);
             let (key, reason) = match &contact.email {
                 Some(email) => (email.to_lowercase(), None),
-                None => {
-                    let by_name = out
-                        .iter()
-                        .find(|p| p.occurrences.iter().any(|o| fold(&o.name) == folded_name));
-                    match by_name {
-                        Some(p) => (p.key.clone(), Some(MatchReason::SameNameWithoutDiacritics)),
-                        None => (format!("name:{folded_name}"), None),
-                    }
-                }
+                None => match by_name.get(&folded_name) {
+                    Some(key) => (key.clone(), Some(MatchReason::SameNameWithoutDiacritics)),
+                    None => (format!("name:{folded_name}"), None),
+                },
             };
-            match out.iter_mut().find(|p| p.key == key) {
-                Some(person) => {
+            by_name.entry(folded_name).or_insert_with(|| key.clone());
+            match by_key.get(&key) {
+                Some(&i) => {
+                    let person = &mut out[i];
                     let reason = reason.unwrap_or_else(|| {
                         let same_spelling =
                             person.occurrences.iter().all(|o| o.email == contact.email);
@@ -99,13 +101,16 @@ pub fn persons(practices: &[PracticeRecord]) -> Vec<PersonRecord> {
                     }
                     person.occurrences.push(occurrence);
                 }
-                None => out.push(PersonRecord {
-                    email: contact.email.as_ref().map(|e| e.to_lowercase()),
-                    key,
-                    name: contact.name.clone(),
-                    occurrences: vec![occurrence],
-                    matched_by: Vec::new(),
-                }),
+                None => {
+                    by_key.insert(key.clone(), out.len());
+                    out.push(PersonRecord {
+                        email: contact.email.as_ref().map(|e| e.to_lowercase()),
+                        key,
+                        name: contact.name.clone(),
+                        occurrences: vec![occurrence],
+                        matched_by: Vec::new(),
+                    });
+                }
             }
         }
     }

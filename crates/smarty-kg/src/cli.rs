@@ -4,13 +4,19 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::commands::contacts::ContactsArgs;
+pub use crate::commands::graph::GraphArgs;
+pub use crate::commands::path::PathArgs;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "smarty-kg",
     version,
     about = "Turn good-practice guides into a knowledge graph; query, draw and export it",
     long_about = "Turn good-practice guides into a knowledge graph; query, draw and export it.\n\n\
-        Without a command, opens the interactive SPARQL shell on the default store."
+        Without a command, opens the interactive SPARQL shell on the default store (ingesting the \
+        bundled guide first if the store is empty); with standard input from a pipe or a file, runs \
+        it as a script of statements and dot-commands."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -34,6 +40,10 @@ pub struct StoreArgs {
     /// Stop queries that run longer than this many seconds
     #[arg(long, global = true, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+
+    /// Print how long each phase took, as 'timing PHASE MS' lines on standard error
+    #[arg(long, global = true)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +62,16 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print what the store holds: statements, graphs, documents, classes
     Stats,
+    /// Persons behind more than one practice, and why they are one person (personal data)
+    Contacts(ContactsArgs),
+    /// A network (contacts, partners, practice-person, practice-organisation): draw, export, analyse
+    Graph(GraphArgs),
+    /// The shortest chain linking two practices or organisations, hop by hop
+    Path(PathArgs),
+    /// A guided tour of the shell on the bundled guide (ingested first if the store is empty)
+    Demo,
+    /// Write a synthetic guide in the same template, for tests and benchmarks
+    Synth(SynthArgs),
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +88,23 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     Json,
     Table,
+    /// One line of counts
+    Summary,
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many practices
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub practices: u64,
+
+    /// The same seed gives the same bytes
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// Write to a file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

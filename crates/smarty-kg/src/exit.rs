@@ -45,6 +45,20 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         {
             return 2;
         }
+        if let Some(f) = cause.downcast_ref::<crate::commands::ScriptFailure>() {
+            return if f.input_error { 2 } else { 1 };
+        }
+        if let Some(e) = cause.downcast_ref::<smarty_network::NetworkError>()
+            && e.is_input_error()
+        {
+            return 2;
+        }
+        if cause
+            .downcast_ref::<crate::commands::UsageError>()
+            .is_some()
+        {
+            return 2;
+        }
         if let Some(e) = cause.downcast_ref::<StoreError>() {
             return match e {
                 StoreError::Timeout(_) => 4,

@@ -7,7 +7,7 @@ mod cli;
 mod commands;
 mod exit;
 mod input;
-mod interrupt;
+mod timings;
 
 use std::process::ExitCode;
 
@@ -16,6 +16,9 @@ use clap::Parser;
 fn main() -> ExitCode {
     restore_sigpipe();
     let args = cli::Cli::parse();
+    if args.store.timings {
+        timings::enable();
+    }
     match commands::run(args) {
         Ok(status) => status.into(),
         Err(err) => {

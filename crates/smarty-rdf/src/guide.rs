@@ -59,7 +59,7 @@ struct Emitter<'a> {
 fn personal_category(p: oxrdf::NamedNodeRef<'_>) -> Option<oxrdf::NamedNodeRef<'static>> {
     if p == vcard::FN {
         Some(pd::NAME)
-    } else if p == vcard::HAS_EMAIL {
+    } else if p == vcard::HAS_EMAIL || p == smarty::PRINTED_EMAIL {
         Some(pd::EMAIL_ADDRESS)
     } else if p == vcard::HAS_TELEPHONE {
         Some(pd::TELEPHONE_NUMBER)
@@ -608,6 +608,8 @@ fn persons(e: &mut Emitter<'_>, x: &Extraction, r: &ResolvedGuide, key: &PersonK
                 && let Ok(mailto) = NamedNode::new(format!("mailto:{}", email.to_lowercase()))
             {
                 e.personal(span, &person, vcard::HAS_EMAIL, mailto);
+                // As printed, so that "the same address in another case" can be shown later.
+                e.personal(span, &person, smarty::PRINTED_EMAIL, string(email));
             }
             if let Some(role) = &contact.role {
                 e.personal(span, &person, vcard::TITLE, string(role));

@@ -85,6 +85,7 @@ pub mod smarty {
         PER = "per",
         CURRENCY_INFERRED = "currencyInferred",
         PAGE = "page",
+        PRINTED_EMAIL = "printedEmail",
     );
 }
 

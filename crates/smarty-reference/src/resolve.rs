@@ -3,6 +3,8 @@
 //! to partner organisations. Resolution never fails; what it cannot resolve is kept (an unknown
 //! organisation gets an identifier from its printed name) and reported as a note.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 use smarty_extract::text::fold;
 use smarty_extract::{Extraction, MatchReason, PersonRecord, Span, Spanned};
@@ -98,6 +100,8 @@ impl ResolvedGuide {
 struct Resolver<'r> {
     reference: &'r Reference,
     organisations: Vec<ResolvedOrganisation>,
+    /// Organisation id → position in `organisations`.
+    index: HashMap<String, usize>,
     notes: Vec<ResolutionNote>,
 }
 
@@ -114,8 +118,10 @@ impl Resolver<'_> {
             if ids.iter().all(Option::is_some) {
                 let ids: Vec<String> = ids.into_iter().flatten().collect();
                 for pair in ids.windows(2) {
-                    if let Some(unit) = self.organisations.iter_mut().find(|o| o.id == pair[0]) {
-                        unit.printed_unit_of.get_or_insert_with(|| pair[1].clone());
+                    if let Some(&i) = self.index.get(&pair[0]) {
+                        self.organisations[i]
+                            .printed_unit_of
+                            .get_or_insert_with(|| pair[1].clone());
                     }
                 }
                 return ids;
@@ -125,13 +131,14 @@ impl Resolver<'_> {
         if id.is_empty() {
             return Vec::new();
         }
-        match self.organisations.iter_mut().find(|o| o.id == id) {
+        match self.index.get(&id).map(|&i| &mut self.organisations[i]) {
             Some(o) => {
                 if !o.spellings.iter().any(|s| s == printed) {
                     o.spellings.push(printed.to_owned());
                 }
             }
             None => {
+                self.index.insert(id.clone(), self.organisations.len());
                 self.notes.push(ResolutionNote {
                     line,
                     message: format!(
@@ -153,20 +160,23 @@ impl Resolver<'_> {
 
     fn known(&mut self, printed: &str) -> Option<String> {
         let org = self.reference.organisations().lookup(printed)?;
-        match self.organisations.iter_mut().find(|o| o.id == org.id) {
+        match self.index.get(&org.id).map(|&i| &mut self.organisations[i]) {
             Some(o) => {
                 if !o.spellings.iter().any(|s| s == printed) {
                     o.spellings.push(printed.to_owned());
                 }
             }
-            None => self.organisations.push(ResolvedOrganisation {
-                id: org.id.clone(),
-                name: org.name.clone(),
-                kind: org.kind,
-                known: true,
-                spellings: vec![printed.to_owned()],
-                printed_unit_of: None,
-            }),
+            None => {
+                self.index.insert(org.id.clone(), self.organisations.len());
+                self.organisations.push(ResolvedOrganisation {
+                    id: org.id.clone(),
+                    name: org.name.clone(),
+                    kind: org.kind,
+                    known: true,
+                    spellings: vec![printed.to_owned()],
+                    printed_unit_of: None,
+                });
+            }
         }
         Some(org.id.clone())
     }
@@ -193,10 +203,16 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
     let mut r = Resolver {
         reference,
         organisations: Vec::new(),
+        index: HashMap::new(),
         notes: Vec::new(),
     };
     let people = smarty_extract::persons(&extraction.practices);
-    let mut slugs: Vec<String> = Vec::new();
+    // Which person each contact block is, by the block's lines.
+    let person_at: HashMap<Span, &str> = people
+        .iter()
+        .flat_map(|p| p.occurrences.iter().map(move |o| (o.span, p.key.as_str())))
+        .collect();
+    let mut slugs: HashSet<String> = HashSet::new();
     let mut practices = Vec::new();
     for p in &extraction.practices {
         let base = slug(&without_brackets(&p.title.value));
@@ -206,7 +222,7 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
             shorten(&base, 60)
         };
         let practice_slug = unique_slug(&base, &slugs);
-        slugs.push(practice_slug.clone());
+        slugs.insert(practice_slug.clone());
 
         let mut institutions = Vec::new();
         for inst in &p.main_institutions {
@@ -241,16 +257,14 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
             .contacts
             .iter()
             .filter_map(|c| {
-                let person = people
-                    .iter()
-                    .find(|person| person.occurrences.iter().any(|o| o.span == c.span))?;
+                let person = *person_at.get(&c.span)?;
                 let organisations = c
                     .organisation
                     .as_ref()
                     .map(|o| r.organisation(o, c.span.start))
                     .unwrap_or_default();
                 Some(ResolvedContact {
-                    person: person.key.clone(),
+                    person: person.to_owned(),
                     organisations,
                     span: c.span,
                 })
@@ -267,18 +281,21 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
         });
     }
 
-    let persons = people
-        .into_iter()
-        .map(|record| {
-            let mut organisations: Vec<String> = Vec::new();
-            for c in practices.iter().flat_map(|p| &p.contacts) {
-                if c.person == record.key
-                    && let Some(first) = c.organisations.first()
-                    && !organisations.contains(first)
-                {
-                    organisations.push(first.clone());
-                }
+    let mut organisations_of: HashMap<&str, Vec<String>> = HashMap::new();
+    for c in practices.iter().flat_map(|p| &p.contacts) {
+        if let Some(first) = c.organisations.first() {
+            let list = organisations_of.entry(c.person.as_str()).or_default();
+            if !list.contains(first) {
+                list.push(first.clone());
             }
+        }
+    }
+    let persons = people
+        .iter()
+        .map(|record| {
+            let organisations = organisations_of
+                .remove(record.key.as_str())
+                .unwrap_or_default();
             ResolvedPerson {
                 key: record.key.clone(),
                 name: record.name.clone(),
@@ -286,7 +303,7 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
                 practices: record.practices(),
                 organisations,
                 matched_by: record.matched_by.clone(),
-                record,
+                record: record.clone(),
             }
         })
         .collect();

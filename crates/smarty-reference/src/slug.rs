@@ -20,13 +20,13 @@ pub fn slug(text: &str) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`… if taken.
-pub fn unique_slug(base: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == base) {
+pub fn unique_slug(base: &str, taken: &std::collections::HashSet<String>) -> String {
+    if !taken.contains(base) {
         return base.to_owned();
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.iter().any(|t| t == candidate))
+        .find(|candidate| !taken.contains(candidate))
         .unwrap_or_else(|| base.to_owned())
 }
 
@@ -43,6 +43,7 @@ mod tests {
         );
         assert_eq!(slug("Lapland's Green Deal"), "laplands-green-deal");
         assert_eq!(slug("ΑΘΗΝΑ"), "");
-        assert_eq!(unique_slug("a", &["a".into(), "a-2".into()]), "a-3");
+        let taken = ["a".to_owned(), "a-2".to_owned()].into_iter().collect();
+        assert_eq!(unique_slug("a", &taken), "a-3");
     }
 }

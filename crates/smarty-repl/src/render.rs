@@ -1,8 +1,10 @@
 //! Results for people: tables that fit the terminal, IRIs as prefixed names, long values cut with
 //! an ellipsis.
 
+use std::time::Duration;
+
 use comfy_table::{Cell, ContentArrangement, Row, Table, presets::UTF8_FULL_CONDENSED};
-use smarty_store::{SolutionTable, Term};
+use smarty_store::{SolutionTable, Stats, Term};
 
 /// How a table is laid out.
 #[derive(Debug, Clone, Copy)]
@@ -59,8 +61,16 @@ pub fn solutions(table: &SolutionTable, layout: Layout) -> Table {
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(table.variables.iter().map(Cell::new));
-    if let Some(w) = layout.width {
-        t.set_width(w);
+    match layout.width {
+        Some(w) => {
+            t.set_width(w);
+        }
+        // A terminal that reports almost no columns (a pseudo-terminal that was never sized)
+        // would squeeze every column to one character: don't wrap at all then.
+        None if t.width().is_some_and(|w| w < 40) => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+        None => {}
     }
     let shown = layout.max_rows.unwrap_or(usize::MAX);
     for row in table.rows.iter().take(shown) {
@@ -98,6 +108,125 @@ pub fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// Shared contacts: one row per person, one line per practice, then the themes' legend.
+pub fn contacts(
+    contacts: &[smarty_network::SharedContact],
+    min_practices: usize,
+    layout: Layout,
+) -> String {
+    if contacts.is_empty() {
+        return format!("no person is the contact of {min_practices} or more practices\n");
+    }
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(smarty_network::CONTACT_COLUMNS);
+    if let Some(w) = layout.width {
+        t.set_width(w);
+    }
+    for c in contacts {
+        for row in c.rows(40) {
+            t.add_row(Row::from(row));
+        }
+    }
+    let n = contacts.len();
+    format!(
+        "{t}\n{n} person{}; themes: {}\n",
+        if n == 1 { "" } else { "s" },
+        smarty_network::contact_themes(contacts).join(" · ")
+    )
+}
+
+/// "3.2 ms", "1.25 s".
+pub fn duration(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1000.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{:.2} s", ms / 1000.0)
+    }
+}
+
+/// The offending line of a statement with a caret under the column (1-based).
+pub fn caret_excerpt(text: &str, line: usize, column: usize) -> String {
+    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let pad: String = source
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!("  {source}\n  {pad}^")
+}
+
+/// What the store holds, for `.stats` and `smarty-kg stats`.
+pub fn stats(s: &Stats) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("statements      {}\n", thousands(s.quads)));
+    out.push_str(&format!(
+        "named graphs    {} ({} with personal data)\n",
+        thousands(s.named_graphs),
+        s.personal_graphs
+    ));
+    for (doc, version) in &s.documents {
+        out.push_str(&format!("document        {doc} (version {version})\n"));
+    }
+    out.push_str("classes\n");
+    for (class, count) in &s.classes {
+        let name = smarty_rdf::vocab::compact(class).unwrap_or_else(|| format!("<{class}>"));
+        out.push_str(&format!("  {count:>6}  {name}\n"));
+    }
+    out
+}
+
+/// oxigraph's query plan (JSON) as an indented tree.
+pub fn plan(json: &str) -> String {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+        return json.to_owned();
+    };
+    let mut out = String::new();
+    if let Some(t) = value
+        .get("planning duration in seconds")
+        .and_then(serde_json::Value::as_f64)
+    {
+        out.push_str(&format!(
+            "planned in {}\n",
+            duration(Duration::from_secs_f64(t))
+        ));
+    }
+    if let Some(p) = value.get("plan") {
+        plan_node(p, 0, &mut out);
+    }
+    out
+}
+
+fn plan_node(node: &serde_json::Value, depth: usize, out: &mut String) {
+    let name = node
+        .get("name")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("?");
+    let mut line = format!("{}{name}", "  ".repeat(depth));
+    if let Some(rows) = node
+        .get("number of results")
+        .and_then(serde_json::Value::as_u64)
+    {
+        line.push_str(&format!("  [{rows} results"));
+        if let Some(t) = node
+            .get("duration in seconds")
+            .and_then(serde_json::Value::as_f64)
+        {
+            line.push_str(&format!(", {}", duration(Duration::from_secs_f64(t))));
+        }
+        line.push(']');
+    }
+    out.push_str(&line);
+    out.push('\n');
+    if let Some(children) = node.get("children").and_then(serde_json::Value::as_array) {
+        for c in children {
+            plan_node(c, depth + 1, out);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -124,6 +124,7 @@ impl KnowledgeGraph {
         tx.commit()?;
         progress(IngestStage::Flushing);
         self.flush()?;
+        self.keep_source(&format!("{name}-{}.txt", mapped.version), doc.text)?;
 
         Ok(IngestReport {
             document: name,

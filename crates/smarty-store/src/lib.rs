@@ -25,7 +25,8 @@ pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
 pub use library::{NamedQuery, QueryLibrary, QueryParameter, parse_term};
 pub use load::{LoadReport, RdfFileFormat};
 pub use query::{
-    Canceller, QueryOptions, QueryOutcome, ResultFormat, SolutionTable, parse_check, write_outcome,
+    Canceller, QueryOptions, QueryOutcome, ResultFormat, SolutionTable, StatementStatus,
+    parse_check, statement_status, write_outcome,
 };
 pub use stats::Stats;
 pub use validate::{ValidationReport, Violation};
@@ -41,6 +42,8 @@ pub struct KnowledgeGraph {
     store: Store,
     dir: Option<PathBuf>,
     person_key: PersonKey,
+    /// Texts of ingested guides, for in-memory stores (on disk they are under `DIR/sources/`).
+    sources: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
     _lock: Option<lock::StoreLock>,
 }
 
@@ -69,6 +72,7 @@ impl KnowledgeGraph {
             store,
             dir: Some(dir.to_owned()),
             person_key,
+            sources: Default::default(),
             _lock: Some(lock),
         })
     }
@@ -79,6 +83,7 @@ impl KnowledgeGraph {
             store: Store::new()?,
             dir: None,
             person_key: person_key(None).map_err(|e| StoreError::Storage(e.to_string()))?,
+            sources: Default::default(),
             _lock: None,
         })
     }
@@ -98,6 +103,40 @@ impl KnowledgeGraph {
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.store.is_empty()?)
+    }
+
+    /// Keeps a copy of an ingested guide's text, named like its source IRI
+    /// (`{doc}-{version}.txt`), so that facts can be shown with the lines they came from.
+    fn keep_source(&self, file_name: &str, text: &str) -> Result<(), StoreError> {
+        match &self.dir {
+            Some(dir) => {
+                let sources = dir.join("sources");
+                std::fs::create_dir_all(&sources)
+                    .and_then(|()| {
+                        let tmp = sources.join(format!(".{file_name}.tmp"));
+                        std::fs::write(&tmp, text)?;
+                        std::fs::rename(&tmp, sources.join(file_name))
+                    })
+                    .map_err(|e| StoreError::Storage(format!("cannot keep the source text: {e}")))
+            }
+            None => {
+                if let Ok(mut map) = self.sources.lock() {
+                    map.insert(file_name.to_owned(), text.to_owned());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The text of an ingested guide by its source file name (`{doc}-{version}.txt`), if kept.
+    pub fn source_text(&self, file_name: &str) -> Option<String> {
+        if file_name.contains(['/', '\\']) || file_name.starts_with('.') {
+            return None;
+        }
+        match &self.dir {
+            Some(dir) => std::fs::read_to_string(dir.join("sources").join(file_name)).ok(),
+            None => self.sources.lock().ok()?.get(file_name).cloned(),
+        }
     }
 }
 

@@ -69,6 +69,53 @@ pub struct QueryOptions {
     pub canceller: Option<Canceller>,
     /// Variables (without `?`) bound to terms before evaluation.
     pub parameters: Vec<(String, Term)>,
+    /// Prefixes declared for this session, in addition to the predeclared ones.
+    pub prefixes: Vec<(String, String)>,
+}
+
+/// Whether a text typed so far is a whole SPARQL statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementStatus {
+    /// Parses as a query or an update.
+    Complete,
+    /// Could become one with more text (the parser stopped at the end of the input).
+    Incomplete,
+    /// Wrong before its end: submitting it shows the error.
+    Invalid,
+}
+
+/// Classifies a statement for a line editor: more text needed, or ready to run.
+pub fn statement_status(text: &str, prefixes: &[(String, String)]) -> StatementStatus {
+    if text.trim().is_empty() || parse_check(text).is_err() {
+        return StatementStatus::Invalid;
+    }
+    let parser = with_session_prefixes(spargebra_parser(), prefixes);
+    if parser.clone().parse_query(text).is_ok() || parser.parse_update(text).is_ok() {
+        return StatementStatus::Complete;
+    }
+    // Still being typed: a bracket or a string is open, or no group has started yet.
+    let scan = scan(text);
+    let no_group_yet = !text.contains('{')
+        && !text.trim_start().to_ascii_uppercase().starts_with("DROP")
+        && !text.trim_start().to_ascii_uppercase().starts_with("CLEAR");
+    if scan.open_brackets > 0 || scan.in_string || no_group_yet {
+        StatementStatus::Incomplete
+    } else {
+        StatementStatus::Invalid
+    }
+}
+
+fn with_session_prefixes(
+    mut parser: spargebra::SparqlParser,
+    prefixes: &[(String, String)],
+) -> spargebra::SparqlParser {
+    for (p, ns) in prefixes {
+        parser = match parser.clone().with_prefix(p, ns) {
+            Ok(next) => next,
+            Err(_) => parser,
+        };
+    }
+    parser
 }
 
 /// SELECT results, materialised.
@@ -141,10 +188,17 @@ pub fn parse_check(text: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The deepest nesting of `(`, `{` and `[`, outside strings, IRIs and comments.
-fn bracket_depth(text: &str) -> usize {
+/// What a scan of brackets finds, outside strings, IRIs and comments.
+struct Scan {
+    max_depth: usize,
+    open_brackets: usize,
+    in_string: bool,
+}
+
+fn scan(text: &str) -> Scan {
     let mut depth = 0usize;
     let mut max = 0usize;
+    let mut in_string = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -157,12 +211,14 @@ fn bracket_depth(text: &str) -> usize {
             }
             '"' | '\'' => {
                 let mut escaped = false;
+                in_string = true;
                 for d in chars.by_ref() {
                     if escaped {
                         escaped = false;
                     } else if d == '\\' {
                         escaped = true;
                     } else if d == c {
+                        in_string = false;
                         break;
                     }
                 }
@@ -186,7 +242,16 @@ fn bracket_depth(text: &str) -> usize {
             _ => {}
         }
     }
-    max
+    Scan {
+        max_depth: max,
+        open_brackets: depth,
+        in_string,
+    }
+}
+
+/// The deepest nesting of `(`, `{` and `[`, outside strings, IRIs and comments.
+fn bracket_depth(text: &str) -> usize {
+    scan(text).max_depth
 }
 
 fn evaluator() -> SparqlEvaluator {
@@ -334,11 +399,16 @@ impl KnowledgeGraph {
         token: &CancellationToken,
     ) -> Result<PreparedSparqlQuery, StoreError> {
         parse_check(text)?;
-        let evaluator = evaluator().with_cancellation_token(token.clone());
+        let mut evaluator = evaluator().with_cancellation_token(token.clone());
+        for (p, ns) in &options.prefixes {
+            evaluator = evaluator
+                .with_prefix(p, ns)
+                .map_err(|e| StoreError::Evaluation(format!("prefix {p}: {e}")))?;
+        }
         let mut prepared = if options.parameters.is_empty() {
             evaluator.parse_query(text).map_err(|e| syntax_error(&e))?
         } else {
-            let mut query = spargebra_parser()
+            let mut query = with_session_prefixes(spargebra_parser(), &options.prefixes)
                 .parse_query(text)
                 .map_err(|e| syntax_error(&e))?;
             let mut variables = Vec::new();
@@ -407,10 +477,13 @@ impl KnowledgeGraph {
     pub fn update(&self, text: &str, options: &QueryOptions) -> Result<(), StoreError> {
         self.guarded(options, |token| {
             parse_check(text)?;
-            let prepared = evaluator()
-                .with_cancellation_token(token.clone())
-                .parse_update(text)
-                .map_err(|e| syntax_error(&e))?;
+            let mut evaluator = evaluator().with_cancellation_token(token.clone());
+            for (p, ns) in &options.prefixes {
+                evaluator = evaluator
+                    .with_prefix(p, ns)
+                    .map_err(|e| StoreError::Evaluation(format!("prefix {p}: {e}")))?;
+            }
+            let prepared = evaluator.parse_update(text).map_err(|e| syntax_error(&e))?;
             prepared
                 .on_store(&self.store)
                 .execute()
@@ -594,6 +667,45 @@ mod tests {
         );
         assert_eq!(bracket_depth("SELECT * { FILTER(?a < ?b) }"), 2);
         assert_eq!(bracket_depth(&"{".repeat(1000)), 1000);
+    }
+
+    #[test]
+    fn statement_status_for_a_line_editor() {
+        let status = |t: &str| statement_status(t, &[]);
+        assert_eq!(status("SELECT * WHERE {"), StatementStatus::Incomplete);
+        assert_eq!(
+            status("SELECT * WHERE {\n  ?s ?p ?o"),
+            StatementStatus::Incomplete
+        );
+        assert_eq!(
+            status("PREFIX ex: <http://e/>\nSELECT"),
+            StatementStatus::Incomplete
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s schema:name \"unterminated"),
+            StatementStatus::Incomplete
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s ?p ?o }"),
+            StatementStatus::Complete
+        );
+        assert_eq!(
+            status("INSERT DATA { <http://a> <http://b> <http://c> }"),
+            StatementStatus::Complete
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s ?p ?o } LIMT 5"),
+            StatementStatus::Invalid
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s ex:p ?o }"),
+            StatementStatus::Invalid
+        );
+        let session = [("ex".to_owned(), "http://e/".to_owned())];
+        assert_eq!(
+            statement_status("SELECT * WHERE { ?s ex:p ?o }", &session),
+            StatementStatus::Complete
+        );
     }
 
     #[test]

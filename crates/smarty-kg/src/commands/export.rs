@@ -2,7 +2,6 @@
 
 use std::io::{BufWriter, Write};
 
-use anyhow::Context;
 use smarty_store::{ExportFormat, ExportOptions};
 
 use crate::cli::{ExportArgs, ExportFormatArg, StoreArgs};
@@ -28,22 +27,7 @@ pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> 
     };
     let count = match &args.output {
         Some(path) => {
-            // Written beside the target and renamed into place: never a half-written file.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", dir.display()))?;
-            let count = {
-                let mut w = BufWriter::new(tmp.as_file_mut());
-                let count = kg.export(&options, &mut w)?;
-                w.flush()?;
-                count
-            };
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            count
+            smarty_repl::session::write_atomically(path, |w| Ok(kg.export(&options, w)?))?
         }
         None => {
             let stdout = std::io::stdout();

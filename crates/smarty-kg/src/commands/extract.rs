@@ -23,16 +23,19 @@ struct Output<'a> {
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
     let guide = read_guide(&args.file)?;
+    let started = std::time::Instant::now();
     let extraction = smarty_extract::extract(&guide.text);
+    crate::timings::record("extract", started.elapsed());
     let reference = Reference::bundled().context("bundled reference data")?;
     let resolution = smarty_reference::resolve(&extraction, &reference);
 
     let shown = args.file.display().to_string();
     let mut stderr = std::io::stderr().lock();
-    for d in &extraction.diagnostics {
+    let quiet = args.format == ExtractFormat::Summary;
+    for d in extraction.diagnostics.iter().filter(|_| !quiet) {
         writeln!(stderr, "{shown}:{d}")?;
     }
-    for n in &resolution.notes {
+    for n in resolution.notes.iter().filter(|_| !quiet) {
         writeln!(
             stderr,
             "{shown}:{}: note[unresolved]: {}",
@@ -54,6 +57,24 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
             writeln!(stdout)?;
         }
         ExtractFormat::Table => writeln!(stdout, "{}", table(&extraction, &resolution))?,
+        ExtractFormat::Summary => {
+            let warnings = extraction
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == smarty_extract::Severity::Warning)
+                .count();
+            writeln!(
+                stdout,
+                "{shown}: {} practices, {} themes, {} persons, {} organisations, {} partners; {} diagnostics ({warnings} warnings), {} notes",
+                extraction.practices.len(),
+                extraction.themes.len(),
+                resolution.persons.len(),
+                resolution.organisations.len(),
+                resolution.partners.len(),
+                extraction.diagnostics.len(),
+                resolution.notes.len()
+            )?;
+        }
     }
     if extraction.practices.is_empty() {
         return Err(InputError::NoPractices {

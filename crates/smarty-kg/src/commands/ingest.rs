@@ -43,6 +43,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             text: &guide.text,
             bytes: &guide.bytes,
         };
+        let started = std::time::Instant::now();
         let report = kg.ingest_guide(&doc, &reference, &mut |stage| {
             bar.set_message(match stage {
                 IngestStage::Extracting => format!("{shown}: extracting"),
@@ -53,6 +54,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             });
         });
         bar.finish_and_clear();
+        crate::timings::record("ingest", started.elapsed());
         let report = report.map_err(|e| match e {
             smarty_store::StoreError::File {
                 position, message, ..

@@ -35,10 +35,12 @@ pub fn run(store_args: &StoreArgs, args: &QueryArgs) -> anyhow::Result<Status> {
             .parameters
             .push((name.to_owned(), smarty_store::parse_term(value)?));
     }
+    let started = std::time::Instant::now();
     let outcome = kg
         .query(&text, &options)
         .map_err(|e| with_source(e, &origin, &text))?;
-    crate::interrupt::clear();
+    crate::timings::record("query", started.elapsed());
+    smarty_repl::interrupt::clear();
     print_outcome(&outcome, args.format)?;
     Ok(Status::Success)
 }
@@ -53,7 +55,7 @@ pub fn update(store_args: &StoreArgs, args: &UpdateArgs) -> anyhow::Result<Statu
     let options = super::store::query_options(store_args);
     kg.update(&text, &options)
         .map_err(|e| with_source(e, &origin, &text))?;
-    crate::interrupt::clear();
+    smarty_repl::interrupt::clear();
     eprintln!("update applied");
     Ok(Status::Success)
 }
@@ -69,16 +71,6 @@ pub struct PositionedSyntaxError {
     pub excerpt: String,
 }
 
-pub fn caret_excerpt(text: &str, line: usize, column: usize) -> String {
-    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    let pad: String = source
-        .chars()
-        .take(column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!("  {source}\n  {pad}^")
-}
-
 fn with_source(e: StoreError, origin: &str, text: &str) -> anyhow::Error {
     match e {
         StoreError::Syntax {
@@ -87,7 +79,7 @@ fn with_source(e: StoreError, origin: &str, text: &str) -> anyhow::Error {
             message,
         } => PositionedSyntaxError {
             origin: origin.to_owned(),
-            excerpt: caret_excerpt(text, line, column),
+            excerpt: render::caret_excerpt(text, line, column),
             line,
             column,
             message,

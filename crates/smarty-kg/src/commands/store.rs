@@ -27,13 +27,13 @@ pub fn open(args: &StoreArgs) -> anyhow::Result<KnowledgeGraph> {
 /// Query options from the global flags, with a canceller Ctrl-C will trigger.
 pub fn query_options(args: &StoreArgs) -> QueryOptions {
     let canceller = Canceller::new();
-    crate::interrupt::watch(canceller.clone());
+    smarty_repl::interrupt::watch(canceller.clone());
     QueryOptions {
         timeout: args
             .timeout
             .filter(|t| *t > 0.0)
             .map(Duration::from_secs_f64),
         canceller: Some(canceller),
-        parameters: Vec::new(),
+        ..QueryOptions::default()
     }
 }

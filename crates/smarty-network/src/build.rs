@@ -1,0 +1,260 @@
+//! Building a network from the store's facts: select practices, project, keep what the options
+//! ask for. Every collection is a sorted map keyed by IRI, so the same store gives the same
+//! network.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smarty_store::{KnowledgeGraph, QueryOptions};
+
+use crate::NetworkError;
+use crate::facts::{Facts, Practice, Source, theme_order};
+use crate::filter::select_practices;
+use crate::model::{
+    Edge, Labelled, Network, NetworkKind, NetworkOptions, Node, NodeKind, Role, ThemeRef,
+};
+
+/// Builds the network the options describe from the store.
+///
+/// An empty store, or one without persons (built from an `export --public` file), gives an
+/// empty network for the person kinds, not an error. An unknown theme, country or region is an
+/// error listing the ones the store has.
+pub fn build(kg: &KnowledgeGraph, options: &NetworkOptions) -> Result<Network, NetworkError> {
+    build_with(kg, options, &QueryOptions::default())
+}
+
+/// [`build`], its queries under a timeout or a canceller.
+pub fn build_with(
+    kg: &KnowledgeGraph,
+    options: &NetworkOptions,
+    query: &QueryOptions,
+) -> Result<Network, NetworkError> {
+    let facts = Facts::load(Source(kg, query))?;
+    build_from(&facts, options)
+}
+
+/// Edges under construction: (source, target) → what links them.
+#[derive(Default)]
+struct Link {
+    via: BTreeMap<String, String>,
+    kinds: BTreeSet<String>,
+    roles: BTreeSet<Role>,
+}
+
+pub(crate) fn build_from(facts: &Facts, options: &NetworkOptions) -> Result<Network, NetworkError> {
+    let selected: Vec<&Practice> = select_practices(facts, options)?
+        .iter()
+        .filter_map(|iri| facts.practices.get(iri))
+        .collect();
+    let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
+    fn link<'a>(links: &'a mut BTreeMap<(String, String), Link>, a: &str, b: &str) -> &'a mut Link {
+        let key = if a < b {
+            (a.to_owned(), b.to_owned())
+        } else {
+            (b.to_owned(), a.to_owned())
+        };
+        links.entry(key).or_default()
+    }
+    // Nodes that may stay without an edge (`include_isolated`).
+    let mut candidates: BTreeSet<String> = BTreeSet::new();
+
+    match options.kind {
+        NetworkKind::Contacts => {
+            let mut by_person: BTreeMap<&str, Vec<&Practice>> = BTreeMap::new();
+            for p in &selected {
+                candidates.insert(p.iri.clone());
+                for person in &p.contacts {
+                    by_person.entry(person).or_default().push(p);
+                }
+            }
+            for (person, practices) in by_person {
+                let name = facts
+                    .persons
+                    .get(person)
+                    .map(|p| p.label())
+                    .unwrap_or_else(|| person.to_owned());
+                for (i, a) in practices.iter().enumerate() {
+                    for b in &practices[i + 1..] {
+                        let l = link(&mut links, &a.iri, &b.iri);
+                        l.via.insert(person.to_owned(), name.clone());
+                        l.kinds.insert("shared contact".to_owned());
+                        l.roles.insert(Role::ContactPerson);
+                    }
+                }
+            }
+        }
+        NetworkKind::Partners => {
+            for p in &selected {
+                candidates.extend(p.organisations.keys().cloned());
+                let orgs: Vec<(&String, &BTreeSet<Role>)> = p.organisations.iter().collect();
+                for (i, (a, roles_a)) in orgs.iter().enumerate() {
+                    for (b, roles_b) in &orgs[i + 1..] {
+                        let l = link(&mut links, a, b);
+                        l.via.insert(p.iri.clone(), p.title.clone());
+                        for ra in roles_a.iter() {
+                            for rb in roles_b.iter() {
+                                let mut pair = [ra.as_str(), rb.as_str()];
+                                pair.sort();
+                                l.kinds.insert(pair.join(" – "));
+                            }
+                        }
+                    }
+                }
+            }
+            if !options.is_filtered() {
+                candidates.extend(facts.partners.keys().cloned());
+            }
+        }
+        NetworkKind::PracticePerson => {
+            for p in &selected {
+                candidates.insert(p.iri.clone());
+                for person in &p.contacts {
+                    let l = link(&mut links, &p.iri, person);
+                    l.via.insert(p.iri.clone(), p.title.clone());
+                    l.kinds.insert(Role::ContactPerson.as_str().to_owned());
+                    l.roles.insert(Role::ContactPerson);
+                }
+            }
+        }
+        NetworkKind::PracticeOrganisation => {
+            for p in &selected {
+                candidates.insert(p.iri.clone());
+                for (org, roles) in &p.organisations {
+                    let l = link(&mut links, &p.iri, org);
+                    l.via.insert(p.iri.clone(), p.title.clone());
+                    l.roles.extend(roles.iter().copied());
+                }
+            }
+            if !options.is_filtered() {
+                candidates.extend(facts.partners.keys().cloned());
+            }
+        }
+    }
+
+    let edges: Vec<Edge> = links
+        .into_iter()
+        .map(|((source, target), l)| edge(options.kind, source, target, l))
+        .filter(|e| e.weight >= options.min_weight.max(1))
+        .collect();
+    let mut ids: BTreeSet<String> = edges
+        .iter()
+        .flat_map(|e| [e.source.clone(), e.target.clone()])
+        .collect();
+    if options.include_isolated {
+        ids.extend(candidates);
+    }
+    let nodes = ids
+        .iter()
+        .filter_map(|id| node(facts, &selected, id))
+        .collect();
+    Ok(Network {
+        kind: options.kind,
+        options: options.clone(),
+        nodes,
+        edges,
+        themes: facts.themes.clone(),
+        practices_selected: selected.len(),
+    })
+}
+
+fn edge(kind: NetworkKind, source: String, target: String, l: Link) -> Edge {
+    let via: Vec<Labelled> = l
+        .via
+        .into_iter()
+        .map(|(iri, label)| Labelled { iri, label })
+        .collect();
+    let roles: Vec<Role> = l.roles.into_iter().collect();
+    let role_names = || {
+        roles
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (weight, kind_text, label) = match kind {
+        NetworkKind::Contacts => {
+            let names: Vec<&str> = via.iter().map(|v| v.label.as_str()).collect();
+            (via.len(), "shared contact".to_owned(), names.join(", "))
+        }
+        NetworkKind::Partners => {
+            let label = if via.len() > 1 {
+                format!("{} practices", via.len())
+            } else {
+                String::new()
+            };
+            let kinds: Vec<String> = l.kinds.into_iter().collect();
+            (via.len(), kinds.join("; "), label)
+        }
+        NetworkKind::PracticePerson => (1, role_names(), role_names()),
+        NetworkKind::PracticeOrganisation => (roles.len(), role_names(), role_names()),
+    };
+    Edge {
+        source,
+        target,
+        weight: u32::try_from(weight).unwrap_or(u32::MAX),
+        kind: kind_text,
+        label,
+        via,
+        roles,
+    }
+}
+
+/// The node for an IRI: a practice, a person or an organisation, described by the selected
+/// practices it takes part in.
+fn node(facts: &Facts, selected: &[&Practice], id: &str) -> Option<Node> {
+    if let Some(p) = facts.practices.get(id) {
+        return Some(Node {
+            id: id.to_owned(),
+            label: p.title.clone(),
+            kind: NodeKind::Practice,
+            themes: facts.themes_of(p),
+            countries: facts.countries_of(p),
+            regions: facts.regions_of(p),
+            roles: Vec::new(),
+        });
+    }
+    let mut themes: Vec<ThemeRef> = Vec::new();
+    let mut roles: BTreeSet<Role> = BTreeSet::new();
+    for p in selected {
+        let mut involved = false;
+        if p.contacts.contains(id) {
+            roles.insert(Role::ContactPerson);
+            involved = true;
+        }
+        if let Some(r) = p.organisations.get(id) {
+            roles.extend(r.iter().copied());
+            involved = true;
+        }
+        if involved {
+            for t in facts.themes_of(p) {
+                if !themes.contains(&t) {
+                    themes.push(t);
+                }
+            }
+        }
+    }
+    themes.sort_by_key(theme_order);
+    if let Some(person) = facts.persons.get(id) {
+        return Some(Node {
+            id: id.to_owned(),
+            label: person.label(),
+            kind: NodeKind::Person,
+            themes,
+            countries: Vec::new(),
+            regions: Vec::new(),
+            roles: roles.into_iter().collect(),
+        });
+    }
+    let org = facts.organisations.get(id)?;
+    if facts.partners.contains_key(id) {
+        roles.insert(Role::ProgrammePartner);
+    }
+    Some(Node {
+        id: id.to_owned(),
+        label: org.label.clone(),
+        kind: NodeKind::Organisation,
+        themes,
+        countries: org.countries.iter().map(|c| facts.place_ref(c)).collect(),
+        regions: Vec::new(),
+        roles: roles.into_iter().collect(),
+    })
+}

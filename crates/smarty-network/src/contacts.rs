@@ -1,0 +1,357 @@
+//! Shared contacts: every person behind more than one practice, and why the occurrences were
+//! judged to be one person.
+//!
+//! The store keeps one person per lower-cased e-mail address (a contact without an address joins
+//! the person of the same name, diacritics and case ignored). The reasons are read back from what
+//! the store holds about the person: the addresses as printed (`smarty:printedEmail`) and the
+//! names (`vcard:fn`).
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Serialize;
+use smarty_store::{KnowledgeGraph, QueryOptions};
+
+use crate::NetworkError;
+use crate::facts::{Facts, Person, Source};
+use crate::model::{Labelled, PlaceRef, ThemeRef};
+use crate::names::{fold, shorten};
+
+/// Why several contact blocks are one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum MatchReason {
+    /// The same address, printed the same way every time.
+    SameEmail { email: String },
+    /// The same address printed in different cases ("Igor.kovac@…", "igor.kovac@…").
+    SameEmailIgnoringCase { spellings: Vec<String> },
+    /// No address; the same name.
+    SameName { name: String },
+    /// Names that differ only in diacritics or case ("Kovač", "Kovac").
+    SameNameWithoutDiacritics { spellings: Vec<String> },
+    /// Nothing stored explains it (data loaded from elsewhere): the same person IRI.
+    SameIdentifier,
+}
+
+impl MatchReason {
+    /// "same e-mail ignoring case"
+    pub fn summary(&self) -> &'static str {
+        match self {
+            MatchReason::SameEmail { .. } => "same e-mail",
+            MatchReason::SameEmailIgnoringCase { .. } => "same e-mail ignoring case",
+            MatchReason::SameName { .. } => "same name",
+            MatchReason::SameNameWithoutDiacritics { .. } => "same name without diacritics",
+            MatchReason::SameIdentifier => "same person identifier",
+        }
+    }
+}
+
+impl fmt::Display for MatchReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MatchReason::SameEmailIgnoringCase { spellings }
+            | MatchReason::SameNameWithoutDiacritics { spellings } => {
+                write!(f, "{} ({})", self.summary(), spellings.join(" / "))
+            }
+            _ => f.write_str(self.summary()),
+        }
+    }
+}
+
+/// A practice as the contacts report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PracticeSummary {
+    pub iri: String,
+    pub title: String,
+    pub themes: Vec<ThemeRef>,
+    pub regions: Vec<PlaceRef>,
+    pub countries: Vec<PlaceRef>,
+}
+
+/// A person behind several practices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharedContact {
+    pub person: String,
+    /// Names as printed (several when spellings differ).
+    pub names: Vec<String>,
+    /// Addresses, lower-cased.
+    pub emails: Vec<String>,
+    /// Addresses as printed.
+    pub printed_emails: Vec<String>,
+    /// Sorted by IRI.
+    pub practices: Vec<PracticeSummary>,
+    /// The organisations the person is listed under (`org:memberOf`).
+    pub organisations: Vec<Labelled>,
+    pub reasons: Vec<MatchReason>,
+}
+
+impl SharedContact {
+    pub fn name(&self) -> String {
+        self.names.first().cloned().unwrap_or_default()
+    }
+}
+
+/// Every person who is the contact of at least `min_practices` practices (2: "shared"), most
+/// practices first, then by name and IRI.
+pub fn shared_contacts(
+    kg: &KnowledgeGraph,
+    min_practices: usize,
+) -> Result<Vec<SharedContact>, NetworkError> {
+    shared_contacts_with(kg, min_practices, &QueryOptions::default())
+}
+
+/// [`shared_contacts`], its queries under a timeout or a canceller.
+pub fn shared_contacts_with(
+    kg: &KnowledgeGraph,
+    min_practices: usize,
+    query: &QueryOptions,
+) -> Result<Vec<SharedContact>, NetworkError> {
+    let facts = Facts::load(Source(kg, query))?;
+    Ok(shared_contacts_from(&facts, min_practices))
+}
+
+pub(crate) fn shared_contacts_from(facts: &Facts, min_practices: usize) -> Vec<SharedContact> {
+    let mut out: Vec<SharedContact> = facts
+        .persons
+        .values()
+        .filter_map(|person| {
+            let practices: Vec<PracticeSummary> = facts
+                .practices
+                .values()
+                .filter(|p| p.contacts.contains(&person.iri))
+                .map(|p| PracticeSummary {
+                    iri: p.iri.clone(),
+                    title: p.title.clone(),
+                    themes: facts.themes_of(p),
+                    regions: facts.regions_of(p),
+                    countries: facts.countries_of(p),
+                })
+                .collect();
+            if practices.len() < min_practices.max(1) {
+                return None;
+            }
+            let organisations = person
+                .member_of
+                .iter()
+                .filter_map(|o| facts.organisations.get(o))
+                .map(|o| Labelled {
+                    iri: o.iri.clone(),
+                    label: o.label.clone(),
+                })
+                .collect();
+            Some(SharedContact {
+                person: person.iri.clone(),
+                names: person.names.clone(),
+                emails: person.emails.clone(),
+                printed_emails: person.printed_emails.clone(),
+                reasons: if practices.len() > 1 {
+                    reasons(person)
+                } else {
+                    Vec::new()
+                },
+                practices,
+                organisations,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.practices
+            .len()
+            .cmp(&a.practices.len())
+            .then_with(|| a.name().cmp(&b.name()))
+            .then_with(|| a.person.cmp(&b.person))
+    });
+    out
+}
+
+/// What the stored spellings say about why the occurrences are one person.
+fn reasons(person: &Person) -> Vec<MatchReason> {
+    let mut out = Vec::new();
+    let printed: BTreeSet<&str> = person.printed_emails.iter().map(String::as_str).collect();
+    let lowered: BTreeSet<String> = printed.iter().map(|e| e.to_lowercase()).collect();
+    if printed.len() > 1 && lowered.len() == 1 {
+        out.push(MatchReason::SameEmailIgnoringCase {
+            spellings: printed.iter().map(|s| (*s).to_owned()).collect(),
+        });
+    } else if let [email] = person.emails.as_slice() {
+        out.push(MatchReason::SameEmail {
+            email: email.clone(),
+        });
+    } else if let [email] = person.printed_emails.as_slice() {
+        out.push(MatchReason::SameEmail {
+            email: email.to_lowercase(),
+        });
+    }
+    let folded: BTreeSet<String> = person.names.iter().map(|n| fold(n)).collect();
+    if person.names.len() > 1 && folded.len() == 1 {
+        out.push(MatchReason::SameNameWithoutDiacritics {
+            spellings: person.names.clone(),
+        });
+    } else if out.is_empty()
+        && let [name] = person.names.as_slice()
+    {
+        out.push(MatchReason::SameName { name: name.clone() });
+    }
+    if out.is_empty() {
+        out.push(MatchReason::SameIdentifier);
+    }
+    out
+}
+
+/// Column names of [`SharedContact::rows`], for tables.
+pub const CONTACT_COLUMNS: [&str; 7] = [
+    "person",
+    "#",
+    "practice",
+    "theme",
+    "region",
+    "organisation",
+    "why one person",
+];
+
+impl SharedContact {
+    /// Table rows for the person: one per practice (title cut to `title_width`, theme
+    /// notation, NUTS codes — or the country where no region is stated), with the person's name,
+    /// practice count, organisations and reasons down the first rows. Persons' e-mail addresses
+    /// are left out of the table (see JSON or CSV).
+    pub fn rows(&self, title_width: usize) -> Vec<Vec<String>> {
+        let person: Vec<String> = self.names.clone();
+        let count = vec![self.practices.len().to_string()];
+        let titles: Vec<String> = self
+            .practices
+            .iter()
+            .map(|p| shorten(&p.title, title_width))
+            .collect();
+        let themes: Vec<String> = self
+            .practices
+            .iter()
+            .map(|p| {
+                p.themes
+                    .iter()
+                    .map(|t| t.notation.clone().unwrap_or_else(|| t.label.clone()))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .collect();
+        let regions: Vec<String> = self
+            .practices
+            .iter()
+            .map(|p| {
+                let places = if p.regions.is_empty() {
+                    &p.countries
+                } else {
+                    &p.regions
+                };
+                places
+                    .iter()
+                    .map(|r| r.code.clone().unwrap_or_else(|| r.label.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let organisations: Vec<String> = self
+            .organisations
+            .iter()
+            .map(|o| shorten(&o.label, 34))
+            .collect();
+        let mut why: Vec<String> = Vec::new();
+        for r in &self.reasons {
+            why.push(r.summary().to_owned());
+            if let MatchReason::SameEmailIgnoringCase { spellings }
+            | MatchReason::SameNameWithoutDiacritics { spellings } = r
+            {
+                why.extend(spellings.iter().map(|s| format!("  {s}")));
+            }
+        }
+        let columns = [person, count, titles, themes, regions, organisations, why];
+        let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+        (0..height)
+            .map(|i| {
+                columns
+                    .iter()
+                    .map(|c| c.get(i).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// The themes the contacts' practices have, "1 Regional platforms and clusters", for a table's
+/// footnote.
+pub fn contact_themes(contacts: &[SharedContact]) -> Vec<String> {
+    let mut themes: Vec<&ThemeRef> = contacts
+        .iter()
+        .flat_map(|c| c.practices.iter().flat_map(|p| p.themes.iter()))
+        .collect();
+    themes.sort_by_key(|t| crate::facts::theme_order(t));
+    themes.dedup();
+    themes
+        .into_iter()
+        .map(|t| match &t.notation {
+            Some(n) => format!("{n} {}", t.label),
+            None => t.label.clone(),
+        })
+        .collect()
+}
+
+/// The shared contacts as pretty JSON (an array of [`SharedContact`]).
+pub fn contacts_to_json(contacts: &[SharedContact]) -> String {
+    let mut s = serde_json::to_string_pretty(contacts).unwrap_or_else(|_| "[]".to_owned());
+    s.push('\n');
+    s
+}
+
+/// The shared contacts as CSV, one row per person and practice.
+pub fn contacts_to_csv(contacts: &[SharedContact]) -> String {
+    let mut out = String::new();
+    crate::formats::csv_row(
+        &mut out,
+        &[
+            "person",
+            "name",
+            "email",
+            "practices",
+            "practice",
+            "title",
+            "themes",
+            "regions",
+            "countries",
+            "organisations",
+            "reasons",
+        ],
+    );
+    for c in contacts {
+        let organisations = c
+            .organisations
+            .iter()
+            .map(|o| o.label.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let reasons = c
+            .reasons
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
+        for p in &c.practices {
+            let join = |items: Vec<String>| items.join("; ");
+            crate::formats::csv_row(
+                &mut out,
+                &[
+                    &c.person,
+                    &c.names.join(" / "),
+                    &c.emails.join("; "),
+                    &c.practices.len().to_string(),
+                    &p.iri,
+                    &p.title,
+                    &join(p.themes.iter().map(|t| t.label.clone()).collect()),
+                    &join(p.regions.iter().map(|r| r.display()).collect()),
+                    &join(p.countries.iter().map(|r| r.display()).collect()),
+                    &organisations,
+                    &reasons,
+                ],
+            );
+        }
+    }
+    out
+}

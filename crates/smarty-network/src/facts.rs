@@ -1,0 +1,526 @@
+//! What the networks are made of, read from the store with a few SPARQL queries.
+//!
+//! Each query is fixed text (no user value enters it); grouping, labels and filters are done
+//! here, in sorted maps, so the result does not depend on the order oxigraph returns rows in.
+//! `DISTINCT` everywhere: a fact read from two documents is in the union graph twice.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smarty_rdf::vocab::{COUNTRY, NUTS};
+use smarty_store::{KnowledgeGraph, QueryOptions, QueryOutcome, Term};
+
+use crate::NetworkError;
+use crate::model::{PlaceRef, Role, ThemeRef};
+use crate::names::{best_label, compact, local_name};
+
+const PRACTICES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
+  ?s a smarty:GoodPractice .
+  OPTIONAL {
+    ?s ?p ?o .
+    VALUES ?p { schema:name schema:alternateName dcterms:title rdfs:label dcat:theme dcterms:spatial dcat:contactPoint }
+  }
+}";
+
+const THEMES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
+  ?practice a smarty:GoodPractice ; dcat:theme ?s .
+  ?s ?p ?o .
+  VALUES ?p { rdfs:label skos:prefLabel skos:notation }
+}";
+
+const PLACES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
+  ?x dcterms:spatial ?start .
+  { ?start skos:broader* ?s } UNION { ?start skos:broader*/dcterms:isPartOf ?s }
+  ?s ?p ?o .
+  VALUES ?p { skos:prefLabel skos:altLabel rdfs:label skos:notation skos:broader dcterms:isPartOf }
+}";
+
+const PERSONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
+  ?practice a smarty:GoodPractice ; dcat:contactPoint ?s .
+  ?s ?p ?o .
+  VALUES ?p { vcard:fn foaf:name vcard:hasEmail smarty:printedEmail org:memberOf }
+}";
+
+const ROLES: &str = "SELECT DISTINCT ?practice ?role ?organisation WHERE {
+  ?practice a smarty:GoodPractice .
+  { ?practice smarty:mainInstitution ?organisation . BIND(\"main\" AS ?role) }
+  UNION { ?practice smarty:contactOrganisation ?organisation . BIND(\"contact\" AS ?role) }
+  UNION { ?practice schema:funding/schema:funder ?organisation . BIND(\"funder\" AS ?role) }
+  FILTER(isIRI(?organisation))
+}";
+
+const PARTNERS: &str = "SELECT DISTINCT ?programme ?organisation WHERE {
+  ?programme a schema:Project ; schema:member ?organisation .
+  FILTER NOT EXISTS { ?programme a smarty:GoodPractice }
+  FILTER(isIRI(?organisation))
+}";
+
+// The subquery first: joining the union straight to `?s ?p ?o` makes oxigraph enumerate every
+// (practice, organisation) pair against every statement (17 s on 1,000 practices, 40 ms so).
+const ORGANISATIONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
+  { SELECT DISTINCT ?s WHERE {
+      { ?x smarty:mainInstitution ?s } UNION { ?x smarty:contactOrganisation ?s }
+      UNION { ?x schema:funder ?s } UNION { ?x org:memberOf ?s }
+      UNION { ?programme a schema:Project ; schema:member ?s }
+  } }
+  VALUES ?p { skos:prefLabel skos:altLabel rdfs:label schema:name foaf:name dcterms:spatial }
+  ?s ?p ?o .
+}";
+
+/// The store and the options every query runs under (timeout, Ctrl-C).
+#[derive(Clone, Copy)]
+pub(crate) struct Source<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
+
+/// Subject → predicate (full IRI) → values.
+type Props = BTreeMap<String, BTreeMap<String, Vec<Value>>>;
+
+/// An object: an IRI or a literal with its language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Value {
+    Iri(String),
+    Literal(String, Option<String>),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Practice {
+    pub iri: String,
+    pub title: String,
+    /// Every name: titles and alternate names.
+    pub names: Vec<String>,
+    pub themes: Vec<String>,
+    pub places: Vec<String>,
+    pub contacts: BTreeSet<String>,
+    pub organisations: BTreeMap<String, BTreeSet<Role>>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub iri: String,
+    pub names: Vec<String>,
+    /// Lower-cased addresses (`vcard:hasEmail` without `mailto:`).
+    pub emails: Vec<String>,
+    /// As printed (`smarty:printedEmail`).
+    pub printed_emails: Vec<String>,
+    pub member_of: Vec<String>,
+}
+
+impl Person {
+    pub fn label(&self) -> String {
+        self.names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| compact(&self.iri))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Organisation {
+    pub iri: String,
+    pub label: String,
+    pub names: Vec<String>,
+    pub countries: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Place {
+    pub label: String,
+    pub names: Vec<String>,
+    pub code: Option<String>,
+    pub broader: Vec<String>,
+    pub part_of: Vec<String>,
+}
+
+/// Everything the networks need, keyed by IRI.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Facts {
+    pub practices: BTreeMap<String, Practice>,
+    pub persons: BTreeMap<String, Person>,
+    pub organisations: BTreeMap<String, Organisation>,
+    /// In notation order, with their colours.
+    pub themes: Vec<ThemeRef>,
+    pub places: BTreeMap<String, Place>,
+    /// Programme partners, with the programmes they are partners of.
+    pub partners: BTreeMap<String, BTreeSet<String>>,
+}
+
+fn select(kg: Source<'_>, query: &str) -> Result<Vec<Vec<Option<Term>>>, NetworkError> {
+    match kg.0.query(query, kg.1)? {
+        QueryOutcome::Solutions(table) => Ok(table.rows),
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn value(term: &Term) -> Option<Value> {
+    match term {
+        Term::NamedNode(n) => Some(Value::Iri(n.as_str().to_owned())),
+        Term::Literal(l) => Some(Value::Literal(
+            l.value().to_owned(),
+            l.language().map(str::to_owned),
+        )),
+        _ => None,
+    }
+}
+
+fn iri(term: Option<&Option<Term>>) -> Option<String> {
+    match term {
+        Some(Some(Term::NamedNode(n))) => Some(n.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+/// Rows of `?s ?p ?o` into sorted maps; subjects that are not IRIs are skipped.
+fn props(kg: Source<'_>, query: &str) -> Result<Props, NetworkError> {
+    let mut out = Props::new();
+    for row in select(kg, query)? {
+        let Some(s) = iri(row.first()) else { continue };
+        let entry = out.entry(s).or_default();
+        if let (Some(p), Some(Some(o))) = (iri(row.get(1)), row.get(2))
+            && let Some(v) = value(o)
+        {
+            entry.entry(p).or_default().push(v);
+        }
+    }
+    for predicates in out.values_mut() {
+        for values in predicates.values_mut() {
+            values.sort();
+            values.dedup();
+        }
+    }
+    Ok(out)
+}
+
+fn ns(prefix: &str, local: &str) -> String {
+    format!(
+        "{}{local}",
+        smarty_rdf::vocab::namespace(prefix).unwrap_or_default()
+    )
+}
+
+fn literals(p: &BTreeMap<String, Vec<Value>>, predicate: &str) -> Vec<(String, Option<String>)> {
+    p.get(predicate)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| match v {
+            Value::Literal(s, l) => Some((s.clone(), l.clone())),
+            Value::Iri(_) => None,
+        })
+        .collect()
+}
+
+fn iris(p: &BTreeMap<String, Vec<Value>>, predicate: &str) -> Vec<String> {
+    p.get(predicate)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| match v {
+            Value::Iri(s) => Some(s.clone()),
+            Value::Literal(..) => None,
+        })
+        .collect()
+}
+
+/// The first label found under the predicates, in order of preference.
+fn label_of(p: &BTreeMap<String, Vec<Value>>, predicates: &[&str]) -> Option<String> {
+    predicates
+        .iter()
+        .find_map(|pred| best_label(&literals(p, &ns_pred(pred))))
+}
+
+/// "schema:name" → full IRI.
+fn ns_pred(prefixed: &str) -> String {
+    match prefixed.split_once(':') {
+        Some((prefix, local)) => ns(prefix, local),
+        None => prefixed.to_owned(),
+    }
+}
+
+/// Every literal under the predicates, deduplicated and sorted.
+fn all_literals(p: &BTreeMap<String, Vec<Value>>, predicates: &[&str]) -> Vec<String> {
+    let set: BTreeSet<String> = predicates
+        .iter()
+        .flat_map(|pred| literals(p, &ns_pred(pred)))
+        .map(|(v, _)| v)
+        .collect();
+    set.into_iter().collect()
+}
+
+impl Facts {
+    pub fn load(kg: Source<'_>) -> Result<Facts, NetworkError> {
+        let mut facts = Facts {
+            themes: load_themes(kg)?,
+            places: load_places(kg)?,
+            ..Facts::default()
+        };
+
+        for (iri, p) in props(kg, PRACTICES)? {
+            let title = label_of(&p, &["schema:name", "dcterms:title", "rdfs:label"])
+                .unwrap_or_else(|| local_name(&iri).to_owned());
+            let names = all_literals(
+                &p,
+                &[
+                    "schema:name",
+                    "schema:alternateName",
+                    "dcterms:title",
+                    "rdfs:label",
+                ],
+            );
+            let practice = Practice {
+                title,
+                names,
+                themes: iris(&p, &ns_pred("dcat:theme")),
+                places: iris(&p, &ns_pred("dcterms:spatial")),
+                contacts: iris(&p, &ns_pred("dcat:contactPoint"))
+                    .into_iter()
+                    .collect(),
+                organisations: BTreeMap::new(),
+                iri: iri.clone(),
+            };
+            facts.practices.insert(iri, practice);
+        }
+
+        for (iri, p) in props(kg, PERSONS)? {
+            let mut names = all_literals(&p, &["vcard:fn", "foaf:name"]);
+            names.dedup();
+            let emails: BTreeSet<String> = iris(&p, &ns_pred("vcard:hasEmail"))
+                .iter()
+                .map(|m| m.strip_prefix("mailto:").unwrap_or(m).to_owned())
+                .collect();
+            facts.persons.insert(
+                iri.clone(),
+                Person {
+                    names,
+                    emails: emails.into_iter().collect(),
+                    printed_emails: all_literals(&p, &["smarty:printedEmail"]),
+                    member_of: iris(&p, &ns_pred("org:memberOf")),
+                    iri,
+                },
+            );
+        }
+        // A contact point without any fact about the person (a --public store keeps none; the
+        // links are dropped there too, but loaded data may hold them) is still a person.
+        for practice in facts.practices.values() {
+            for person in &practice.contacts {
+                facts
+                    .persons
+                    .entry(person.clone())
+                    .or_insert_with(|| Person {
+                        iri: person.clone(),
+                        names: Vec::new(),
+                        emails: Vec::new(),
+                        printed_emails: Vec::new(),
+                        member_of: Vec::new(),
+                    });
+            }
+        }
+
+        for row in select(kg, ROLES)? {
+            let (Some(practice), Some(Some(Term::Literal(role))), Some(org)) =
+                (iri(row.first()), row.get(1), iri(row.get(2)))
+            else {
+                continue;
+            };
+            let role = match role.value() {
+                "main" => Role::MainInstitution,
+                "contact" => Role::ContactOrganisation,
+                _ => Role::Funder,
+            };
+            if let Some(p) = facts.practices.get_mut(&practice) {
+                p.organisations.entry(org).or_default().insert(role);
+            }
+        }
+
+        for row in select(kg, PARTNERS)? {
+            if let (Some(programme), Some(org)) = (iri(row.first()), iri(row.get(1))) {
+                facts.partners.entry(org).or_default().insert(programme);
+            }
+        }
+
+        for (iri, p) in props(kg, ORGANISATIONS)? {
+            let label = label_of(
+                &p,
+                &["skos:prefLabel", "rdfs:label", "schema:name", "foaf:name"],
+            )
+            .unwrap_or_else(|| local_name(&iri).to_owned());
+            let names = all_literals(
+                &p,
+                &[
+                    "skos:prefLabel",
+                    "skos:altLabel",
+                    "rdfs:label",
+                    "schema:name",
+                    "foaf:name",
+                ],
+            );
+            let countries = iris(&p, &ns_pred("dcterms:spatial"))
+                .into_iter()
+                .filter(|c| c.starts_with(COUNTRY))
+                .collect();
+            facts.organisations.insert(
+                iri.clone(),
+                Organisation {
+                    iri,
+                    label,
+                    names,
+                    countries,
+                },
+            );
+        }
+        // Organisations named only by IRI (no label in the store) still get a node.
+        let mut unnamed: BTreeSet<String> = facts
+            .practices
+            .values()
+            .flat_map(|p| p.organisations.keys().cloned())
+            .collect();
+        unnamed.extend(facts.partners.keys().cloned());
+        unnamed.extend(
+            facts
+                .persons
+                .values()
+                .flat_map(|p| p.member_of.iter().cloned()),
+        );
+        for org in unnamed {
+            facts
+                .organisations
+                .entry(org.clone())
+                .or_insert_with(|| Organisation {
+                    label: local_name(&org).to_owned(),
+                    iri: org,
+                    names: Vec::new(),
+                    countries: Vec::new(),
+                });
+        }
+        Ok(facts)
+    }
+
+    pub fn theme(&self, iri: &str) -> Option<&ThemeRef> {
+        self.themes.iter().find(|t| t.iri == iri)
+    }
+
+    pub fn place_ref(&self, iri: &str) -> PlaceRef {
+        match self.places.get(iri) {
+            Some(p) => PlaceRef {
+                iri: iri.to_owned(),
+                code: p.code.clone(),
+                label: p.label.clone(),
+            },
+            None => PlaceRef {
+                iri: iri.to_owned(),
+                code: None,
+                label: local_name(iri).to_owned(),
+            },
+        }
+    }
+
+    /// The practice's NUTS regions (as stated, not their broader regions).
+    pub fn regions_of(&self, practice: &Practice) -> Vec<PlaceRef> {
+        practice
+            .places
+            .iter()
+            .filter(|p| !is_country(p))
+            .map(|p| self.place_ref(p))
+            .collect()
+    }
+
+    /// The practice's countries: stated, or the countries its regions are part of.
+    pub fn countries_of(&self, practice: &Practice) -> Vec<PlaceRef> {
+        let mut set: BTreeSet<String> = BTreeSet::new();
+        for p in &practice.places {
+            if is_country(p) {
+                set.insert(p.clone());
+            } else if let Some(place) = self.places.get(p) {
+                set.extend(place.part_of.iter().cloned());
+            }
+        }
+        set.iter().map(|c| self.place_ref(c)).collect()
+    }
+
+    /// The place and every region it lies within (`skos:broader`, transitively).
+    pub fn ancestors(&self, place: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![place.to_owned()];
+        while let Some(p) = stack.pop() {
+            if seen.insert(p.clone())
+                && let Some(facts) = self.places.get(&p)
+            {
+                stack.extend(facts.broader.iter().cloned());
+            }
+        }
+        seen
+    }
+
+    pub fn themes_of(&self, practice: &Practice) -> Vec<ThemeRef> {
+        let mut out: Vec<ThemeRef> = practice
+            .themes
+            .iter()
+            .filter_map(|t| self.theme(t).cloned())
+            .collect();
+        out.sort_by_key(theme_order);
+        out
+    }
+}
+
+/// Themes are ordered by notation (numerically when it is a number), then IRI.
+pub(crate) fn theme_order(t: &ThemeRef) -> (u64, String, String) {
+    let number = t
+        .notation
+        .as_deref()
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(u64::MAX);
+    (
+        number,
+        t.notation.clone().unwrap_or_default(),
+        t.iri.clone(),
+    )
+}
+
+pub(crate) fn is_country(iri: &str) -> bool {
+    iri.starts_with(COUNTRY)
+}
+
+pub(crate) fn is_nuts(iri: &str) -> bool {
+    iri.starts_with(NUTS)
+}
+
+fn load_themes(kg: Source<'_>) -> Result<Vec<ThemeRef>, NetworkError> {
+    let mut themes: Vec<ThemeRef> = props(kg, THEMES)?
+        .into_iter()
+        .map(|(iri, p)| ThemeRef {
+            label: label_of(&p, &["rdfs:label", "skos:prefLabel"])
+                .unwrap_or_else(|| local_name(&iri).to_owned()),
+            notation: label_of(&p, &["skos:notation"]),
+            colour: String::new(),
+            iri,
+        })
+        .collect();
+    themes.sort_by_key(theme_order);
+    for (i, t) in themes.iter_mut().enumerate() {
+        t.colour = crate::style::theme_colour(i).to_owned();
+    }
+    Ok(themes)
+}
+
+fn load_places(kg: Source<'_>) -> Result<BTreeMap<String, Place>, NetworkError> {
+    Ok(props(kg, PLACES)?
+        .into_iter()
+        .map(|(iri, p)| {
+            let place = Place {
+                label: label_of(&p, &["skos:prefLabel", "rdfs:label", "skos:altLabel"])
+                    .unwrap_or_else(|| local_name(&iri).to_owned()),
+                names: all_literals(
+                    &p,
+                    &[
+                        "skos:prefLabel",
+                        "skos:altLabel",
+                        "rdfs:label",
+                        "skos:notation",
+                    ],
+                ),
+                code: label_of(&p, &["skos:notation"]),
+                broader: iris(&p, &ns_pred("skos:broader")),
+                part_of: iris(&p, &ns_pred("dcterms:isPartOf"))
+                    .into_iter()
+                    .filter(|c| is_country(c))
+                    .collect(),
+            };
+            (iri, place)
+        })
+        .collect())
+}

@@ -1,0 +1,161 @@
+//! Which practices a network is built from: `--theme`, `--country`, `--region`, each resolved
+//! against the store's own labels and codes (case and diacritics ignored) or given as an IRI.
+
+use std::collections::BTreeSet;
+
+use crate::NetworkError;
+use crate::facts::{Facts, is_country, is_nuts};
+use crate::model::NetworkOptions;
+use crate::names::{expand_iri, fold, local_name};
+
+/// The practices the options select, by IRI.
+pub(crate) fn select_practices(
+    facts: &Facts,
+    options: &NetworkOptions,
+) -> Result<BTreeSet<String>, NetworkError> {
+    let theme = options
+        .theme
+        .as_deref()
+        .map(|t| resolve_theme(facts, t))
+        .transpose()?;
+    let country = options
+        .country
+        .as_deref()
+        .map(|c| resolve_country(facts, c))
+        .transpose()?;
+    let region = options
+        .region
+        .as_deref()
+        .map(|r| resolve_region(facts, r))
+        .transpose()?;
+    Ok(facts
+        .practices
+        .values()
+        .filter(|p| theme.as_ref().is_none_or(|t| p.themes.contains(t)))
+        .filter(|p| {
+            country
+                .as_ref()
+                .is_none_or(|c| facts.countries_of(p).iter().any(|pc| &pc.iri == c))
+        })
+        .filter(|p| {
+            region.as_ref().is_none_or(|r| {
+                p.places
+                    .iter()
+                    .any(|place| facts.ancestors(place).contains(r))
+            })
+        })
+        .map(|p| p.iri.clone())
+        .collect())
+}
+
+/// One candidate of a filter: its IRI, the names it answers to and how it is listed in errors.
+struct Candidate {
+    iri: String,
+    names: Vec<String>,
+    listed: String,
+}
+
+fn resolve(
+    what: &'static str,
+    given: &str,
+    candidates: Vec<Candidate>,
+) -> Result<String, NetworkError> {
+    if let Some(iri) = expand_iri(given)
+        && let Some(c) = candidates.iter().find(|c| c.iri == iri)
+    {
+        return Ok(c.iri.clone());
+    }
+    let wanted = fold(given);
+    let mut found: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.names.iter().any(|n| fold(n) == wanted))
+        .collect();
+    found.dedup_by(|a, b| a.iri == b.iri);
+    match found.as_slice() {
+        [one] => Ok(one.iri.clone()),
+        [] => {
+            let mut known: Vec<String> = candidates.iter().map(|c| c.listed.clone()).collect();
+            known.sort();
+            known.dedup();
+            Err(NetworkError::UnknownFilter {
+                what,
+                given: given.to_owned(),
+                known,
+            })
+        }
+        many => Err(NetworkError::Ambiguous {
+            name: given.to_owned(),
+            candidates: many.iter().map(|c| c.listed.clone()).collect(),
+        }),
+    }
+}
+
+fn resolve_theme(facts: &Facts, given: &str) -> Result<String, NetworkError> {
+    let candidates = facts
+        .themes
+        .iter()
+        .map(|t| {
+            let mut names = vec![t.label.clone(), local_name(&t.iri).to_owned()];
+            names.extend(t.notation.clone());
+            Candidate {
+                iri: t.iri.clone(),
+                names,
+                listed: match &t.notation {
+                    Some(n) => format!("{n} {}", t.label),
+                    None => t.label.clone(),
+                },
+            }
+        })
+        .collect();
+    resolve("theme", given, candidates)
+}
+
+fn resolve_region(facts: &Facts, given: &str) -> Result<String, NetworkError> {
+    let candidates = facts
+        .places
+        .iter()
+        .filter(|(iri, _)| is_nuts(iri))
+        .map(|(iri, p)| {
+            let mut names = p.names.clone();
+            names.push(local_name(iri).to_owned());
+            Candidate {
+                iri: iri.clone(),
+                names,
+                listed: facts.place_ref(iri).display(),
+            }
+        })
+        .collect();
+    resolve("region", given, candidates)
+}
+
+fn resolve_country(facts: &Facts, given: &str) -> Result<String, NetworkError> {
+    let mut candidates: Vec<Candidate> = facts
+        .places
+        .iter()
+        .filter(|(iri, _)| is_country(iri))
+        .map(|(iri, p)| {
+            let mut names = p.names.clone();
+            names.push(local_name(iri).to_owned());
+            Candidate {
+                iri: iri.clone(),
+                names,
+                listed: facts.place_ref(iri).display(),
+            }
+        })
+        .collect();
+    // A NUTS-0 code ("IT") names its country too.
+    let nuts0 = facts
+        .places
+        .iter()
+        .filter(|(iri, p)| is_nuts(iri) && p.broader.is_empty())
+        .map(|(_, p)| p);
+    for p in nuts0 {
+        if let [country] = p.part_of.as_slice()
+            && let Some(code) = &p.code
+            && let Some(c) = candidates.iter_mut().find(|c| &c.iri == country)
+        {
+            c.names.push(code.clone());
+        }
+    }
+    resolve("country", given, candidates)
+}

@@ -1,0 +1,102 @@
+//! `.graph KIND [FORMAT] [FILE]` and `.contacts [N]`.
+//!
+//! Without a format, `.graph` prints the network's metrics (degree, betweenness, components,
+//! brokers); with one, the network in that format — to the screen for text formats, to FILE for
+//! any (SVG and PNG need a file).
+
+use std::io::Write;
+use std::path::Path;
+
+use smarty_network::{ImageFormat, NetworkKind, NetworkOptions, RenderOptions};
+use smarty_store::KnowledgeGraph;
+
+use crate::render::{self, Layout};
+use crate::session::{ReplError, write_atomically};
+
+fn network_error(e: smarty_network::NetworkError) -> ReplError {
+    ReplError::Command(e.to_string())
+}
+
+pub fn graph(
+    kg: &KnowledgeGraph,
+    kind: &str,
+    format: Option<&str>,
+    file: Option<&Path>,
+    screen: &mut dyn Write,
+) -> Result<(), ReplError> {
+    let kind: NetworkKind = kind.parse().map_err(network_error)?;
+    let options = NetworkOptions {
+        kind,
+        theme: None,
+        country: None,
+        region: None,
+        min_weight: 1,
+        include_isolated: false,
+    };
+    let network = smarty_network::build(kg, &options).map_err(network_error)?;
+    let Some(format) = format else {
+        let metrics = smarty_network::metrics(&network);
+        write!(screen, "{}", metrics.report(&network, Some(10)))?;
+        return Ok(());
+    };
+    let bytes: Vec<u8> = match format {
+        "dot" => network.to_dot().into_bytes(),
+        "graphml" => network.to_graphml().into_bytes(),
+        "gexf" => network.to_gexf().into_bytes(),
+        "json" => network.to_json().into_bytes(),
+        "csv" => network.to_csv().into_bytes(),
+        "svg" | "png" => {
+            let Some(_) = file else {
+                return Err(ReplError::Command(format!(
+                    "{format} is a picture: name a file, as in .graph {kind} {format} {kind}.{format}"
+                )));
+            };
+            let image = if format == "svg" {
+                ImageFormat::Svg
+            } else {
+                ImageFormat::Png
+            };
+            let rendered = network
+                .render(&RenderOptions::new(image))
+                .map_err(network_error)?;
+            for note in &rendered.notes {
+                writeln!(screen, "{note}")?;
+            }
+            rendered.bytes
+        }
+        other => {
+            return Err(ReplError::Command(format!(
+                "unknown format '{other}'; one of: dot svg png graphml gexf json csv"
+            )));
+        }
+    };
+    match file {
+        Some(path) => {
+            write_atomically(path, |w| Ok(w.write_all(&bytes)?))?;
+            writeln!(
+                screen,
+                "wrote the {kind} network ({} nodes, {} edges) to {}",
+                network.nodes.len(),
+                network.edges.len(),
+                path.display()
+            )?;
+        }
+        None => screen.write_all(&bytes)?,
+    }
+    Ok(())
+}
+
+pub fn contacts(
+    kg: &KnowledgeGraph,
+    min_practices: usize,
+    layout: Layout,
+    screen: &mut dyn Write,
+) -> Result<(), ReplError> {
+    let contacts = smarty_network::shared_contacts(kg, min_practices).map_err(network_error)?;
+    write!(
+        screen,
+        "{}",
+        render::contacts(&contacts, min_practices, layout)
+    )?;
+    Ok(())
+}

@@ -1,0 +1,327 @@
+//! Synthetic good-practice guides in the SMARTY template, for tests and benchmarks.
+//!
+//! A guide of N practices with the variety of a real one: four or more themes, organisations from
+//! the alias table under all their spellings plus hundreds of generated ones, real NUTS region
+//! names, contacts shared across practices at about the bundled guide's rate (17 persons for 26
+//! practices, a few behind four practices, e-mails sometimes printed in another case), and every
+//! amount, date and location form the extractor reads. The same seed gives the same bytes.
+//!
+//! The generator also returns what an extractor should find ([`Expected`]), so tests compare
+//! against ground truth rather than against the extractor's own output.
+
+mod random;
+mod words;
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use random::Random;
+use smarty_reference::Reference;
+
+/// What a correct extraction of the guide finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expected {
+    pub practices: usize,
+    pub themes: usize,
+    /// Lower-cased e-mail → number of practices, for persons behind more than one practice.
+    pub shared_contacts: BTreeMap<String, usize>,
+    pub persons: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct SynthGuide {
+    pub text: String,
+    pub expected: Expected,
+}
+
+/// A contact person: name, organisation, e-mail.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    organisation: String,
+    email: String,
+}
+
+/// A place: the printed location and nothing else (the gazetteer resolves it).
+fn locations(reference: &Reference) -> Vec<String> {
+    // NUTS 2 regions of countries with English names, printed "Region, Country".
+    let gazetteer = reference.gazetteer();
+    let mut out = Vec::new();
+    for region in gazetteer
+        .regions()
+        .filter(|r| r.level == 2 && r.classification == "NUTS 2021")
+    {
+        let Some(country) = gazetteer.country_by_nuts(&region.code[..2]) else {
+            continue;
+        };
+        // Only names the gazetteer resolves back to one region.
+        let printed = format!("{}, {}", region.name, country.name);
+        let resolved = gazetteer.resolve(&printed);
+        if resolved.unresolved.is_empty() && resolved.nuts == [region.code.clone()] {
+            out.push(printed);
+        }
+    }
+    out.push("Western and Eastern Slovenia".to_owned());
+    out.push("Sheffield, South Yorkshire, UK".to_owned());
+    out.push("Tuscany Region, Italy".to_owned());
+    out.push("Lapland region, Finland".to_owned());
+    out
+}
+
+/// Every spelling of every organisation in the alias table, and generated ones.
+fn organisations(reference: &Reference, random: &mut Random, extra: usize) -> Vec<String> {
+    let mut out: Vec<String> = reference
+        .organisations()
+        .iter()
+        .filter(|o| o.kind != smarty_reference::OrganisationKind::Fund)
+        .flat_map(|o| std::iter::once(o.name.clone()).chain(o.aliases.iter().cloned()))
+        .filter(|n| n.chars().count() > 4 && !n.contains(','))
+        .collect();
+    for _ in 0..extra {
+        out.push(words::organisation(random));
+    }
+    out
+}
+
+/// An amount in one of the forms the extractor reads, and its value in the currency's units.
+fn amount(random: &mut Random) -> String {
+    let millions = random.below(90) + 1;
+    let tenths = random.below(10);
+    let thousands = random.below(900) + 100;
+    match random.below(16) {
+        0 => format!(
+            "£{},{:03},{:03}.00",
+            millions,
+            thousands,
+            random.below(1000)
+        ),
+        1 => format!("{millions},{tenths}M€"),
+        2 => format!("{thousands}K €"),
+        3 => format!(
+            "{}.{:03}.{:03},50 EUR",
+            millions,
+            thousands,
+            random.below(1000)
+        ),
+        4 => format!("{millions},{tenths} M EUR"),
+        5 => format!("£{millions} million"),
+        6 => format!("{millions},{tenths}{} million euro", random.below(10)),
+        7 => format!("{millions},{tenths} million EUR"),
+        8 => format!("{millions} M €"),
+        9 => format!("€{thousands}.000"),
+        10 => format!("EUR {thousands}.000 euro"),
+        11 => format!("{thousands}.000 €"),
+        12 => format!("over {millions}.{tenths} M€"),
+        13 => format!(
+            "between £{},000 and £{},000",
+            thousands / 10 + 1,
+            thousands / 10 + 20
+        ),
+        14 => format!("about {millions}M€"),
+        _ => format!("{}k Euro", thousands),
+    }
+}
+
+fn month(random: &mut Random) -> &'static str {
+    words::MONTHS[random.below(12)]
+}
+
+/// Start and end, in one of the forms the extractor reads.
+fn dates(random: &mut Random) -> String {
+    let start = 1995 + random.below(25);
+    let end = start + 1 + random.below(6);
+    match random.below(8) {
+        0 => format!("{} {start} - ongoing", month(random)),
+        1 => format!("{} {start} – {} {end}", month(random), month(random)),
+        2 => format!("{} {start} to {} {end}", month(random), month(random)),
+        3 => format!("{start} - ongoing"),
+        4 => format!("{start} - {end}"),
+        5 => format!(
+            "Timescale: {} {start} – {} {end}",
+            month(random),
+            month(random)
+        ),
+        6 => format!("{} {start} - Ongoing", month(random)),
+        _ => format!("{start} - Ongoing"),
+    }
+}
+
+/// How many practices each person is behind: mostly one, some two, a few four — about 17 persons
+/// per 26 practices, as in the bundled guide.
+fn practice_counts(practices: usize, random: &mut Random) -> Vec<usize> {
+    let mut counts = Vec::new();
+    let mut assigned = 0;
+    while assigned < practices {
+        let n = match random.below(17) {
+            0 | 1 => 4,
+            2..=4 => 2,
+            _ => 1,
+        }
+        .min(practices - assigned);
+        counts.push(n);
+        assigned += n;
+    }
+    counts
+}
+
+pub fn generate(practices: usize, seed: u64, reference: &Reference) -> SynthGuide {
+    let mut random = Random::new(seed);
+    let themes = (4 + practices / 20_000).min(12);
+    let places = locations(reference);
+    let orgs = organisations(reference, &mut random, 200 + practices / 20);
+
+    // Persons and the practices they are behind, shuffled.
+    let counts = practice_counts(practices, &mut random);
+    let mut persons = Vec::new();
+    let mut slots = Vec::new();
+    for (i, &count) in counts.iter().enumerate() {
+        let name = words::person(&mut random, i);
+        let local = words::ascii_email_local(&name, i);
+        persons.push(Person {
+            organisation: orgs[random.below(orgs.len())].clone(),
+            email: format!("{local}@{}", words::domain(&mut random)),
+            name,
+        });
+        slots.extend(std::iter::repeat_n(i, count));
+    }
+    random.shuffle(&mut slots);
+
+    let mut expected = Expected {
+        practices,
+        themes,
+        persons: persons.len(),
+        ..Expected::default()
+    };
+    for (i, &count) in counts.iter().enumerate() {
+        if count > 1 {
+            expected
+                .shared_contacts
+                .insert(persons[i].email.to_lowercase(), count);
+        }
+    }
+
+    let titles: Vec<String> = (0..practices)
+        .map(|i| words::title(&mut random, i))
+        .collect();
+    let theme_names: Vec<(String, String)> = (0..themes).map(words::theme).collect();
+    let per_theme = practices.div_ceil(themes);
+
+    let mut out = String::with_capacity(practices * 3_000 + 10_000);
+    let _ = writeln!(
+        out,
+        "SYNTH\nInterreg Europe\n\nEuropean Union\nEuropean Regional\nDevelopment Fund\n\n**SYNTH INTERREG\nGOOD PRACTICE GUIDE**\n\nContents\n"
+    );
+    let mut page = 4;
+    let _ = writeln!(out, "Contents\t2\nIntroduction\t{page}");
+    for (t, (short, _)) in theme_names.iter().enumerate() {
+        page += 2;
+        let _ = writeln!(out, "{short}\t{page}");
+        for title in titles.iter().skip(t * per_theme).take(per_theme) {
+            page += 2;
+            let _ = writeln!(out, "{title}\t{page}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nIntroduction\n\nThis synthetic guide collects {practices} good practices in {themes} themes:\n"
+    );
+    for (t, (short, subtitle)) in theme_names.iter().enumerate() {
+        let _ = writeln!(out, "- » Theme {}: {short} {subtitle}", t + 1);
+    }
+    for (t, (short, subtitle)) in theme_names.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n\n\n{short}\n\n{subtitle}\n\n{}\n",
+            words::paragraph(&mut random, 4)
+        );
+        for i in (t * per_theme)..((t + 1) * per_theme).min(practices) {
+            let person = &persons[slots[i]];
+            write_practice(&mut out, &mut random, &titles[i], person, &orgs, &places);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n\n\nSYNTH – An interregional cooperation project\n\nProject Partners\n"
+    );
+    for org in reference.organisations().iter().take(12) {
+        let _ = writeln!(out, "{}\n", org.name);
+    }
+    SynthGuide {
+        text: out,
+        expected,
+    }
+}
+
+fn write_practice(
+    out: &mut String,
+    random: &mut Random,
+    title: &str,
+    person: &Person,
+    orgs: &[String],
+    places: &[String],
+) {
+    let _ = writeln!(
+        out,
+        "\n\n\n{title}\n\n{}\n\nAbout this good practice\n",
+        words::sentence(random, title)
+    );
+    let _ = writeln!(out, "{}\n", words::paragraph(random, 5));
+    let _ = writeln!(
+        out,
+        "- » {}\n- » {}\n",
+        words::clause(random),
+        words::clause(random)
+    );
+    let funder = orgs[random.below(orgs.len())].clone();
+    let _ = writeln!(
+        out,
+        "Resources needed\n\nThe practice had a budget of {}, funded by the European Regional Development Fund and {funder}.\n",
+        amount(random)
+    );
+    let _ = writeln!(
+        out,
+        "Evidence of success\n\n{}\n",
+        words::paragraph(random, 3)
+    );
+    if random.below(2) == 0 {
+        let _ = writeln!(
+            out,
+            "Difficulties encountered\n\n{}\n",
+            words::paragraph(random, 2)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Potential for learning or transfer\n\n{}\n",
+        words::paragraph(random, 3)
+    );
+    let _ = writeln!(
+        out,
+        "Main institution:\n{}\n",
+        orgs[random.below(orgs.len())]
+    );
+    let _ = writeln!(out, "Location:\n{}\n", places[random.below(places.len())]);
+    // The same address is sometimes printed with capitals: still one person.
+    let email = if random.below(5) == 0 {
+        let mut chars = person.email.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        person.email.clone()
+    };
+    let _ = writeln!(
+        out,
+        "Contact:\n{}\n{}\n{email}\n",
+        person.name, person.organisation
+    );
+    if random.below(6) != 0 {
+        let _ = writeln!(
+            out,
+            "Website:\n<https://example.org/{}>\n",
+            smarty_reference::slug::slug(title)
+        );
+    }
+    let _ = writeln!(out, "Start - end date:\n{}\n", dates(random));
+}

@@ -1,0 +1,494 @@
+//! Networks through the real binary: `contacts`, `graph KIND` in every format, filters,
+//! `--metrics`, `path A B`, bad arguments, and a store built from a `--public` export.
+
+use predicates::prelude::*;
+
+use crate::support::{guide, smarty};
+
+/// A temporary directory with the bundled guide ingested into `store/`.
+fn ingested() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .args(["--store", "store", "ingest"])
+        .arg(guide())
+        .assert()
+        .success();
+    dir
+}
+
+/// Runs `smarty-kg --store store ARGS…`, expecting success; standard output.
+fn run(dir: &tempfile::TempDir, args: &[&str]) -> Vec<u8> {
+    smarty(dir)
+        .args(["--store", "store"])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+fn text(dir: &tempfile::TempDir, args: &[&str]) -> String {
+    String::from_utf8(run(dir, args)).unwrap()
+}
+
+fn json(dir: &tempfile::TempDir, args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&run(dir, args)).unwrap()
+}
+
+#[test]
+fn contacts_as_table_json_and_csv() {
+    let dir = ingested();
+    let table = text(&dir, &["contacts"]);
+    for name in [
+        "Bryony Chipp",
+        "Paolo Guarnieri",
+        "Igor Kovač",
+        "Leonardo Marchetti",
+        "Sandra Perez",
+    ] {
+        assert!(table.contains(name), "{name} missing:\n{table}");
+    }
+    assert!(table.contains("same e-mail ignoring case"), "{table}");
+    assert!(table.contains("5 persons"), "{table}");
+
+    let contacts = json(&dir, &["contacts", "--format", "json"]);
+    let contacts = contacts.as_array().unwrap();
+    let counts: Vec<usize> = contacts
+        .iter()
+        .map(|c| c["practices"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(counts, vec![4, 4, 2, 2, 2]);
+    assert_eq!(contacts[2]["names"][0], "Igor Kovač");
+    assert_eq!(
+        contacts[2]["reasons"][0]["reason"],
+        "same-email-ignoring-case"
+    );
+    assert_eq!(
+        contacts[0]["organisations"][0]["label"],
+        "West Yorkshire Combined Authority"
+    );
+    assert_eq!(
+        contacts[0]["practices"][1]["themes"][0]["label"],
+        "Regional platforms and clusters"
+    );
+
+    let csv = text(&dir, &["contacts", "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 14, "a row per person and practice:\n{csv}");
+    assert!(lines[0].starts_with("person,name,email,practices,practice,title"));
+
+    let four = json(
+        &dir,
+        &["contacts", "--format", "json", "--min-practices", "4"],
+    );
+    assert_eq!(four.as_array().unwrap().len(), 2);
+    smarty(&dir)
+        .args(["--store", "store", "contacts", "--min-practices", "0"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_contacts_network_in_every_format() {
+    let dir = ingested();
+    let dot = text(&dir, &["graph", "contacts"]);
+    assert!(dot.starts_with("graph \"contacts\" {"), "{dot}");
+    assert_eq!(dot.matches(" -- ").count(), 15);
+    assert!(dot.contains("label=\"Bryony Chipp\""));
+
+    let network = json(&dir, &["graph", "contacts", "--format", "json"]);
+    assert_eq!(network["nodes"].as_array().unwrap().len(), 14);
+    assert_eq!(network["edges"].as_array().unwrap().len(), 15);
+    assert_eq!(
+        network["metrics"]["components"].as_array().unwrap().len(),
+        5
+    );
+    let label = |id: &serde_json::Value| -> String {
+        network["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| &n["id"] == id)
+            .map(|n| n["label"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let mut sandra: Vec<String> = network["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["label"] == "Sandra Perez")
+        .flat_map(|e| [label(&e["source"]), label(&e["target"])])
+        .collect();
+    sandra.sort();
+    assert_eq!(
+        sandra,
+        vec![
+            "Interconnecting Catalonia's innovation hubs for an integrated service approach (DIH4CAT)",
+            "ProACCIÓ 4.0: Catalonia's innovation ecosystem accelerating Industry 4.0 transformation for SMEs"
+        ]
+    );
+
+    let graphml = text(&dir, &["graph", "contacts", "--format", "graphml"]);
+    assert_eq!(graphml.matches("<node ").count(), 14);
+    assert_eq!(graphml.matches("<edge ").count(), 15);
+    let gexf = text(&dir, &["graph", "contacts", "--format", "gexf"]);
+    assert!(gexf.contains("<gexf xmlns=\"http://www.gexf.net/1.2draft\""));
+    assert_eq!(gexf.matches("<edge ").count(), 15);
+    let csv = text(&dir, &["graph", "contacts", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + 15);
+    let with_isolated = text(
+        &dir,
+        &["graph", "contacts", "--format", "csv", "--isolated"],
+    );
+    assert_eq!(with_isolated.lines().count(), 1 + 15 + 12);
+
+    // Pictures: the built-in layout always works, Graphviz when installed.
+    let svg = text(
+        &dir,
+        &[
+            "graph",
+            "contacts",
+            "--format",
+            "svg",
+            "--renderer",
+            "builtin",
+        ],
+    );
+    assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"));
+    if graphviz() {
+        smarty(&dir)
+            .args([
+                "--store",
+                "store",
+                "graph",
+                "contacts",
+                "-o",
+                "contacts.svg",
+            ])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("drawn by graphviz dot"));
+        let svg = std::fs::read_to_string(dir.path().join("contacts.svg")).unwrap();
+        assert!(svg.contains("Bryony Chipp"));
+        smarty(&dir)
+            .args([
+                "--store",
+                "store",
+                "graph",
+                "partners",
+                "-o",
+                "partners.png",
+            ])
+            .assert()
+            .success();
+        let png = std::fs::read(dir.path().join("partners.png")).unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
+        smarty(&dir)
+            .args([
+                "--store", "store", "graph", "partners", "--format", "svg", "--layout", "sfdp",
+            ])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("<svg"));
+    }
+}
+
+fn graphviz() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn output_files_and_formats() {
+    let dir = ingested();
+    run(&dir, &["graph", "partners", "-o", "partners.graphml"]);
+    let graphml = std::fs::read_to_string(dir.path().join("partners.graphml")).unwrap();
+    assert!(graphml.starts_with("<?xml"));
+    // The extension decides unless --format says otherwise.
+    run(
+        &dir,
+        &["graph", "partners", "--format", "dot", "-o", "partners.txt"],
+    );
+    let dot = std::fs::read_to_string(dir.path().join("partners.txt")).unwrap();
+    assert!(dot.starts_with("graph \"partners\""));
+    smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "graph",
+            "partners",
+            "-o",
+            "partners.xyz",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot tell the format"));
+    // Deterministic: the same store, the same bytes.
+    for format in ["dot", "graphml", "gexf", "json", "csv"] {
+        let a = run(
+            &dir,
+            &["graph", "practice-organisation", "--format", format],
+        );
+        let b = run(
+            &dir,
+            &["graph", "practice-organisation", "--format", format],
+        );
+        assert_eq!(a, b, "{format}");
+    }
+}
+
+#[test]
+fn metrics_are_reported() {
+    let dir = ingested();
+    let report = text(&dir, &["graph", "contacts", "--metrics"]);
+    assert!(
+        report.contains("14 nodes, 15 edges, 5 connected components"),
+        "{report}"
+    );
+    assert!(report.contains("betweenness: exact"), "{report}");
+    assert!(
+        report.contains("articulation points (brokers whose removal splits the network): none"),
+        "{report}"
+    );
+    let partners = text(&dir, &["graph", "partners", "--metrics"]);
+    assert!(
+        partners.contains("West Yorkshire Combined Authority"),
+        "{partners}"
+    );
+    // With -o the network is written as well.
+    run(&dir, &["graph", "partners", "--metrics", "-o", "p.json"]);
+    assert!(dir.path().join("p.json").exists());
+}
+
+#[test]
+fn filters_select_practices() {
+    let dir = ingested();
+    let uk = json(
+        &dir,
+        &["graph", "contacts", "--format", "json", "--country", "GBR"],
+    );
+    assert_eq!(uk["nodes"].as_array().unwrap().len(), 4);
+    assert_eq!(uk["edges"].as_array().unwrap().len(), 6);
+    let hubs = json(
+        &dir,
+        &["graph", "contacts", "--format", "json", "--theme", "2"],
+    );
+    for node in hubs["nodes"].as_array().unwrap() {
+        assert_eq!(node["themes"][0]["notation"], "2");
+    }
+    let tuscany = json(
+        &dir,
+        &[
+            "graph", "contacts", "--format", "json", "--region", "Toscana",
+        ],
+    );
+    assert_eq!(tuscany["nodes"].as_array().unwrap().len(), 3);
+    let heavy = json(
+        &dir,
+        &["graph", "partners", "--format", "json", "--min-weight", "2"],
+    );
+    let edges = heavy["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    assert!(edges.iter().all(|e| e["weight"].as_u64().unwrap() >= 2));
+    smarty(&dir)
+        .args(["--store", "store", "graph", "contacts", "--theme", "robots"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no theme 'robots'"))
+        .stderr(predicate::str::contains("Digital Innovation Hubs"));
+    smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "graph",
+            "contacts",
+            "--country",
+            "Atlantis",
+        ])
+        .assert()
+        .code(2);
+    // The global --timeout applies to the network's queries (exit code 4).
+    smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "--timeout",
+            "0.000001",
+            "graph",
+            "partners",
+        ])
+        .assert()
+        .code(4);
+}
+
+#[test]
+fn paths_hop_by_hop() {
+    let dir = ingested();
+    let out = text(&dir, &["path", "Access Innovation", "Skills for Growth"]);
+    assert!(
+        out.contains("Access Innovation has contact person Bryony Chipp"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Skills for Growth has contact person Bryony Chipp"),
+        "{out}"
+    );
+    let out = text(
+        &dir,
+        &[
+            "path",
+            "Territorial Shared Agendas",
+            "ProACCIÓ 4.0",
+            "--via",
+            "organisations",
+        ],
+    );
+    assert!(out.contains("Generalitat de Catalunya"), "{out}");
+    let report = json(
+        &dir,
+        &[
+            "path",
+            "practice:access-innovation",
+            "practice:skills-for-growth",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(report["hops"].as_array().unwrap().len(), 2);
+    let dot = text(
+        &dir,
+        &[
+            "path",
+            "Access Innovation",
+            "Skills for Growth",
+            "--format",
+            "dot",
+        ],
+    );
+    assert!(dot.contains("label=\"contact person\""), "{dot}");
+    if graphviz() {
+        run(
+            &dir,
+            &[
+                "path",
+                "Access Innovation",
+                "Skills for Growth",
+                "-o",
+                "path.svg",
+            ],
+        );
+        assert!(
+            std::fs::read_to_string(dir.path().join("path.svg"))
+                .unwrap()
+                .contains("<svg")
+        );
+    }
+    smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "path",
+            "Nowhere At All",
+            "Access Innovation",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'Nowhere At All' names no practice",
+        ));
+    smarty(&dir)
+        .args(["--store", "store", "path", "Skills", "Access Innovation"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ambiguous"))
+        .stderr(predicate::str::contains(
+            "Skills for Growth (practice practice:skills-for-growth)",
+        ));
+    // Nothing links a practice whose organisations appear nowhere else: exit code 1.
+    smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "path",
+            "practice:future-industry-platform",
+            "Access Innovation",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing links"));
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .args(["--memory", "graph", "friends"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'friends'"))
+        .stderr(predicate::str::contains("practice-organisation"));
+    smarty(&dir)
+        .args(["--memory", "graph", "contacts", "--format", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("graphml"));
+    smarty(&dir)
+        .args(["--memory", "graph", "contacts", "--layout", "spring"])
+        .assert()
+        .code(2);
+    smarty(&dir)
+        .args(["--memory", "contacts", "--format", "xml"])
+        .assert()
+        .code(2);
+    smarty(&dir)
+        .args(["graph", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("personal data"))
+        .stdout(predicate::str::contains("partners"));
+}
+
+#[test]
+fn a_public_store_has_no_person_networks() {
+    let dir = ingested();
+    run(
+        &dir,
+        &[
+            "export",
+            "--format",
+            "nquads",
+            "--public",
+            "-o",
+            "public.nq",
+        ],
+    );
+    smarty(&dir)
+        .args(["--store", "public", "ingest", "public.nq"])
+        .assert()
+        .success();
+    let public = |args: &[&str]| -> Vec<u8> {
+        smarty(&dir)
+            .args(["--store", "public"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let contacts: serde_json::Value =
+        serde_json::from_slice(&public(&["graph", "contacts", "--format", "json"])).unwrap();
+    assert!(contacts["nodes"].as_array().unwrap().is_empty());
+    let dot = String::from_utf8(public(&["graph", "practice-person"])).unwrap();
+    assert!(dot.starts_with("graph \"practice-person\""));
+    let none = String::from_utf8(public(&["contacts"])).unwrap();
+    assert!(none.contains("no person"), "{none}");
+    // Organisation networks do not depend on personal data.
+    assert_eq!(
+        public(&["graph", "partners", "--format", "graphml"]),
+        run(&dir, &["graph", "partners", "--format", "graphml"])
+    );
+}
