@@ -7,15 +7,16 @@ use std::path::Path;
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../queries");
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "rq"))
-                .collect()
-        })
-        .unwrap_or_default();
+    // A missing or empty directory must fail the build: a binary with an empty query library
+    // would only show up much later, as "no named query" at run time.
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read the query library {}: {e}", dir.display()));
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    assert!(!files.is_empty(), "no .rq files in {}", dir.display());
     files.sort();
     let mut code = String::from(
         "/// `(name, text)` of every bundled named query.\npub const BUNDLED: &[(&str, &str)] = &[\n",

@@ -198,6 +198,94 @@ fn an_ingest_killed_part_way_leaves_the_old_state() {
     );
 }
 
+/// How many distinct versions of the bundled guide the store holds, and how many graphs of the
+/// version `version`.
+fn versions_and_graphs_of(dir: &tempfile::TempDir, version: &str) -> (u64, u64) {
+    let versions = count(
+        dir,
+        "SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+         BIND(STRBEFORE(STRAFTER(STR(?g), \"/doc/smarty-good-practice-guide/\"), \"/\") AS ?v) \
+         FILTER(?v != \"\") }",
+    );
+    let graphs = count(
+        dir,
+        &format!(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} \
+             FILTER(CONTAINS(STR(?g), \"/doc/smarty-good-practice-guide/{version}/\")) }}"
+        ),
+    );
+    (versions, graphs)
+}
+
+/// A new version of the bundled guide replaces the old one in two commits on disk (bulk load,
+/// then a small transaction); a crash at either side of the first leaves the old state or, once
+/// the store is opened again, the whole new one.
+#[test]
+fn a_crash_around_the_bulk_commit_leaves_one_whole_version() {
+    for (failpoint, new_state_expected) in
+        [("before-bulk-commit", false), ("after-bulk-commit", true)]
+    {
+        let dir = ingested();
+        let out = smarty(&dir)
+            .args(["--store", "store", "ingest"])
+            .arg(guide())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        let old_version = out
+            .split("version ")
+            .nth(1)
+            .and_then(|rest| rest.get(..8))
+            .expect("the ingest names the version")
+            .to_owned();
+        let old_total = count(&dir, TOTAL);
+        let (versions, old_graphs) = versions_and_graphs_of(&dir, &old_version);
+        assert_eq!(versions, 1);
+        assert!(old_graphs > 300, "{old_graphs} graphs");
+
+        // The same document (same file name), one byte longer: a new version of it.
+        let v2 = dir.path().join("v2");
+        std::fs::create_dir(&v2).unwrap();
+        let mut text = std::fs::read(guide()).unwrap();
+        text.push(b'\n');
+        std::fs::write(v2.join("smarty-good-practice-guide.txt"), text).unwrap();
+        smarty(&dir)
+            .env("SMARTY_KG_FAILPOINT", failpoint)
+            .args([
+                "--store",
+                "store",
+                "ingest",
+                "v2/smarty-good-practice-guide.txt",
+            ])
+            .assert()
+            .failure();
+        // The process died with the marker naming the pending version in place.
+        assert!(
+            dir.path().join("store/ingest-pending").exists(),
+            "{failpoint}: no pending marker"
+        );
+
+        // The next open finishes (or forgets) the interrupted ingest before anything reads.
+        let (versions, old_graphs) = versions_and_graphs_of(&dir, &old_version);
+        assert_eq!(versions, 1, "{failpoint}: both versions visible");
+        assert_eq!(
+            old_graphs == 0,
+            new_state_expected,
+            "{failpoint}: {old_graphs} graphs of the old version"
+        );
+        assert_eq!(count(&dir, TOTAL), old_total, "{failpoint}");
+        assert_eq!(count(&dir, DUPLICATES), 0, "{failpoint}");
+        assert!(!dir.path().join("store/ingest-pending").exists());
+        smarty(&dir)
+            .args(["--store", "store", "validate"])
+            .assert()
+            .success();
+    }
+}
+
 #[test]
 fn a_second_process_is_told_the_store_is_in_use() {
     let dir = ingested();

@@ -492,3 +492,38 @@ fn a_public_store_has_no_person_networks() {
         run(&dir, &["graph", "partners", "--format", "graphml"])
     );
 }
+
+/// The report's facts are kept in the store directory between runs, and go as soon as the store
+/// changes: a second run answers from them, an update shows at once.
+#[test]
+fn kept_contact_facts_follow_the_store() {
+    let dir = ingested();
+    let names = |dir: &tempfile::TempDir| -> Vec<String> {
+        json(dir, &["contacts", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["names"][0].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let before = names(&dir);
+    assert!(before.iter().any(|n| n == "Bryony Chipp"), "{before:?}");
+    assert!(dir.path().join("store/derived").is_dir());
+    assert_eq!(names(&dir), before);
+
+    smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "update",
+            "DELETE { GRAPH ?g { ?practice dcat:contactPoint ?person } } WHERE { \
+             GRAPH ?g { ?practice dcat:contactPoint ?person } \
+             GRAPH ?h { ?person vcard:fn \"Bryony Chipp\" } }",
+        ])
+        .assert()
+        .success();
+    assert!(!dir.path().join("store/derived").exists());
+    let after = names(&dir);
+    assert!(!after.iter().any(|n| n == "Bryony Chipp"), "{after:?}");
+    assert_eq!(after.len() + 1, before.len());
+}

@@ -6,14 +6,14 @@
 //! the store holds about the person: the addresses as printed (`smarty:printedEmail`) and the
 //! names (`vcard:fn`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Serialize;
 use smarty_store::{KnowledgeGraph, QueryOptions};
 
 use crate::NetworkError;
-use crate::facts::{Facts, Person, Source};
+use crate::facts::{Facts, Person, Practice, Source};
 use crate::model::{Labelled, PlaceRef, ThemeRef};
 use crate::names::{fold, shorten};
 
@@ -106,19 +106,51 @@ pub fn shared_contacts_with(
     min_practices: usize,
     query: &QueryOptions,
 ) -> Result<Vec<SharedContact>, NetworkError> {
-    let facts = Facts::load(Source(kg, query))?;
-    Ok(shared_contacts_from(&facts, min_practices))
+    Ok(shared_contacts_from(
+        &contact_facts(kg, min_practices, query)?,
+        min_practices,
+    ))
+}
+
+/// The facts behind the report, kept in the store's derived data until the store changes: read
+/// once after each change, the report is then a deserialisation away.
+fn contact_facts(
+    kg: &KnowledgeGraph,
+    min_practices: usize,
+    query: &QueryOptions,
+) -> Result<Facts, NetworkError> {
+    // The version in the name retires data kept by an older layout of `Facts`.
+    let name = format!("contact-facts-v1-min{}.json", min_practices.max(1));
+    if let Some(facts) = kg
+        .derived(&name)
+        .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
+    {
+        return Ok(facts);
+    }
+    let facts = Facts::load_for_contacts(Source(kg, query), min_practices)?;
+    if let Ok(bytes) = serde_json::to_vec(&facts) {
+        // Failing to keep it only costs the next call the same work again.
+        let _ = kg.keep_derived(&name, bytes);
+    }
+    Ok(facts)
 }
 
 pub(crate) fn shared_contacts_from(facts: &Facts, min_practices: usize) -> Vec<SharedContact> {
+    // One pass over the practices (sorted by IRI, so each person's list is too).
+    let mut by_person: BTreeMap<&str, Vec<&Practice>> = BTreeMap::new();
+    for p in facts.practices.values() {
+        for person in &p.contacts {
+            by_person.entry(person).or_default().push(p);
+        }
+    }
     let mut out: Vec<SharedContact> = facts
         .persons
         .values()
         .filter_map(|person| {
-            let practices: Vec<PracticeSummary> = facts
-                .practices
-                .values()
-                .filter(|p| p.contacts.contains(&person.iri))
+            let practices: Vec<PracticeSummary> = by_person
+                .get(person.iri.as_str())
+                .into_iter()
+                .flatten()
                 .map(|p| PracticeSummary {
                     iri: p.iri.clone(),
                     title: p.title.clone(),
@@ -354,4 +386,83 @@ pub fn contacts_to_csv(contacts: &[SharedContact]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use smarty_store::{GuideDocument, KnowledgeGraph, QueryOptions};
+
+    use super::shared_contacts_from;
+    use crate::facts::{Facts, Source};
+
+    fn ingest(kg: &KnowledgeGraph, name: &str, text: &str) {
+        let reference = smarty_reference::Reference::bundled().expect("bundled reference");
+        kg.ingest_guide(
+            &GuideDocument {
+                name,
+                text,
+                bytes: text.as_bytes(),
+            },
+            &reference,
+            &mut |_| {},
+        )
+        .expect("ingest");
+    }
+
+    /// The kept facts go with any change to the store: an update, a guide, an RDF file.
+    #[test]
+    fn kept_facts_follow_every_change() {
+        let kg = KnowledgeGraph::in_memory().expect("in-memory store");
+        let text = smarty_reference::BUNDLED_GUIDE.text;
+        ingest(&kg, "smarty-good-practice-guide", text);
+        let names = |kg: &KnowledgeGraph| -> Vec<String> {
+            super::shared_contacts(kg, 2)
+                .expect("contacts")
+                .iter()
+                .map(|c| c.name())
+                .collect()
+        };
+        let before = names(&kg);
+        assert!(before.contains(&"Bryony Chipp".to_owned()), "{before:?}");
+        assert_eq!(names(&kg), before, "kept facts give the same report");
+
+        let options = QueryOptions::default();
+        kg.update(
+            "DELETE { GRAPH ?g { ?practice dcat:contactPoint ?person } } WHERE { \
+             GRAPH ?g { ?practice dcat:contactPoint ?person } \
+             GRAPH ?h { ?person vcard:fn \"Bryony Chipp\" } }",
+            &options,
+        )
+        .expect("update");
+        let after = names(&kg);
+        assert!(!after.contains(&"Bryony Chipp".to_owned()), "{after:?}");
+        assert_eq!(after.len() + 1, before.len());
+
+        ingest(&kg, "smarty-good-practice-guide", &format!("{text}\n"));
+        assert_eq!(names(&kg), before, "a new version of the guide brings her back");
+    }
+
+    /// The report read from the indexes is the one computed from the whole graph, on the
+    /// bundled guide and on a synthetic one in the same store (two documents).
+    #[test]
+    fn the_indexed_report_equals_the_whole_graph_one() {
+        let kg = KnowledgeGraph::in_memory().expect("in-memory store");
+        ingest(
+            &kg,
+            "smarty-good-practice-guide",
+            smarty_reference::BUNDLED_GUIDE.text,
+        );
+        let reference = smarty_reference::Reference::bundled().expect("bundled reference");
+        let guide = smarty_synth::generate(300, 5, &reference);
+        ingest(&kg, "synthetic", &guide.text);
+
+        let options = QueryOptions::default();
+        let whole = Facts::load(Source(&kg, &options)).expect("whole graph");
+        for min in [1, 2, 3, 4] {
+            let indexed = Facts::load_for_contacts(Source(&kg, &options), min).expect("indexed");
+            let expected = shared_contacts_from(&whole, min);
+            assert!(!expected.is_empty());
+            assert_eq!(shared_contacts_from(&indexed, min), expected, "min {min}");
+        }
+    }
 }

@@ -6,8 +6,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
 use smarty_rdf::vocab::{COUNTRY, NUTS};
-use smarty_store::{KnowledgeGraph, QueryOptions, QueryOutcome, Term};
+use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, QueryOutcome, Term};
 
 use crate::NetworkError;
 use crate::model::{PlaceRef, Role, ThemeRef};
@@ -70,8 +71,11 @@ const ORGANISATIONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
 #[derive(Clone, Copy)]
 pub(crate) struct Source<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
 
-/// Subject → predicate (full IRI) → values.
-type Props = BTreeMap<String, BTreeMap<String, Vec<Value>>>;
+/// Predicate (full IRI) → values, sorted and without repeats.
+type Predicates = BTreeMap<String, Vec<Value>>;
+
+/// Subject → its predicates.
+type Props = BTreeMap<String, Predicates>;
 
 /// An object: an IRI or a literal with its language.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -80,7 +84,7 @@ enum Value {
     Literal(String, Option<String>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Practice {
     pub iri: String,
     pub title: String,
@@ -92,7 +96,7 @@ pub(crate) struct Practice {
     pub organisations: BTreeMap<String, BTreeSet<Role>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Person {
     pub iri: String,
     pub names: Vec<String>,
@@ -112,7 +116,7 @@ impl Person {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Organisation {
     pub iri: String,
     pub label: String,
@@ -120,7 +124,7 @@ pub(crate) struct Organisation {
     pub countries: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Place {
     pub label: String,
     pub names: Vec<String>,
@@ -130,7 +134,7 @@ pub(crate) struct Place {
 }
 
 /// Everything the networks need, keyed by IRI.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Facts {
     pub practices: BTreeMap<String, Practice>,
     pub persons: BTreeMap<String, Person>,
@@ -195,7 +199,7 @@ fn ns(prefix: &str, local: &str) -> String {
     )
 }
 
-fn literals(p: &BTreeMap<String, Vec<Value>>, predicate: &str) -> Vec<(String, Option<String>)> {
+fn literals(p: &Predicates, predicate: &str) -> Vec<(String, Option<String>)> {
     p.get(predicate)
         .into_iter()
         .flatten()
@@ -206,7 +210,7 @@ fn literals(p: &BTreeMap<String, Vec<Value>>, predicate: &str) -> Vec<(String, O
         .collect()
 }
 
-fn iris(p: &BTreeMap<String, Vec<Value>>, predicate: &str) -> Vec<String> {
+fn iris(p: &Predicates, predicate: &str) -> Vec<String> {
     p.get(predicate)
         .into_iter()
         .flatten()
@@ -218,7 +222,7 @@ fn iris(p: &BTreeMap<String, Vec<Value>>, predicate: &str) -> Vec<String> {
 }
 
 /// The first label found under the predicates, in order of preference.
-fn label_of(p: &BTreeMap<String, Vec<Value>>, predicates: &[&str]) -> Option<String> {
+fn label_of(p: &Predicates, predicates: &[&str]) -> Option<String> {
     predicates
         .iter()
         .find_map(|pred| best_label(&literals(p, &ns_pred(pred))))
@@ -233,7 +237,7 @@ fn ns_pred(prefixed: &str) -> String {
 }
 
 /// Every literal under the predicates, deduplicated and sorted.
-fn all_literals(p: &BTreeMap<String, Vec<Value>>, predicates: &[&str]) -> Vec<String> {
+fn all_literals(p: &Predicates, predicates: &[&str]) -> Vec<String> {
     let set: BTreeSet<String> = predicates
         .iter()
         .flat_map(|pred| literals(p, &ns_pred(pred)))
@@ -251,48 +255,10 @@ impl Facts {
         };
 
         for (iri, p) in props(kg, PRACTICES)? {
-            let title = label_of(&p, &["schema:name", "dcterms:title", "rdfs:label"])
-                .unwrap_or_else(|| local_name(&iri).to_owned());
-            let names = all_literals(
-                &p,
-                &[
-                    "schema:name",
-                    "schema:alternateName",
-                    "dcterms:title",
-                    "rdfs:label",
-                ],
-            );
-            let practice = Practice {
-                title,
-                names,
-                themes: iris(&p, &ns_pred("dcat:theme")),
-                places: iris(&p, &ns_pred("dcterms:spatial")),
-                contacts: iris(&p, &ns_pred("dcat:contactPoint"))
-                    .into_iter()
-                    .collect(),
-                organisations: BTreeMap::new(),
-                iri: iri.clone(),
-            };
-            facts.practices.insert(iri, practice);
+            facts.practices.insert(iri.clone(), practice_from(iri, &p));
         }
-
         for (iri, p) in props(kg, PERSONS)? {
-            let mut names = all_literals(&p, &["vcard:fn", "foaf:name"]);
-            names.dedup();
-            let emails: BTreeSet<String> = iris(&p, &ns_pred("vcard:hasEmail"))
-                .iter()
-                .map(|m| m.strip_prefix("mailto:").unwrap_or(m).to_owned())
-                .collect();
-            facts.persons.insert(
-                iri.clone(),
-                Person {
-                    names,
-                    emails: emails.into_iter().collect(),
-                    printed_emails: all_literals(&p, &["smarty:printedEmail"]),
-                    member_of: iris(&p, &ns_pred("org:memberOf")),
-                    iri,
-                },
-            );
+            facts.persons.insert(iri.clone(), person_from(iri, &p));
         }
         // A contact point without any fact about the person (a --public store keeps none; the
         // links are dropped there too, but loaded data may hold them) is still a person.
@@ -301,13 +267,7 @@ impl Facts {
                 facts
                     .persons
                     .entry(person.clone())
-                    .or_insert_with(|| Person {
-                        iri: person.clone(),
-                        names: Vec::new(),
-                        emails: Vec::new(),
-                        printed_emails: Vec::new(),
-                        member_of: Vec::new(),
-                    });
+                    .or_insert_with(|| bare_person(person));
             }
         }
 
@@ -334,34 +294,9 @@ impl Facts {
         }
 
         for (iri, p) in props(kg, ORGANISATIONS)? {
-            let label = label_of(
-                &p,
-                &["skos:prefLabel", "rdfs:label", "schema:name", "foaf:name"],
-            )
-            .unwrap_or_else(|| local_name(&iri).to_owned());
-            let names = all_literals(
-                &p,
-                &[
-                    "skos:prefLabel",
-                    "skos:altLabel",
-                    "rdfs:label",
-                    "schema:name",
-                    "foaf:name",
-                ],
-            );
-            let countries = iris(&p, &ns_pred("dcterms:spatial"))
-                .into_iter()
-                .filter(|c| c.starts_with(COUNTRY))
-                .collect();
-            facts.organisations.insert(
-                iri.clone(),
-                Organisation {
-                    iri,
-                    label,
-                    names,
-                    countries,
-                },
-            );
+            facts
+                .organisations
+                .insert(iri.clone(), organisation_from(iri, &p));
         }
         // Organisations named only by IRI (no label in the store) still get a node.
         let mut unnamed: BTreeSet<String> = facts
@@ -387,6 +322,158 @@ impl Facts {
                     countries: Vec::new(),
                 });
         }
+        Ok(facts)
+    }
+
+    /// What the shared-contacts report needs, read straight from the indexes: the contact
+    /// links (one scan of `dcat:contactPoint`), the practices (one scan of their type), then
+    /// only the persons behind at least `min_practices` practices, their practices, themes,
+    /// places and organisations. Linear in the statements scanned, where [`Facts::load`] runs
+    /// SPARQL over the whole graph.
+    pub fn load_for_contacts(kg: Source<'_>, min_practices: usize) -> Result<Facts, NetworkError> {
+        let store = kg.0;
+        let check = || kg.1.check_cancelled().map_err(NetworkError::from);
+        // Only subjects typed as practices count, as in the SPARQL of [`Facts::load`].
+        let practices: BTreeSet<String> = store
+            .subjects_with(
+                iri_node(&ns_pred("rdf:type")).as_ref(),
+                iri_node(&ns_pred("smarty:GoodPractice")).as_ref(),
+            )?
+            .into_iter()
+            .map(NamedNode::into_string)
+            .collect();
+        let mut by_person: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (practice, person) in
+            store.subjects_and_objects(iri_node(&ns_pred("dcat:contactPoint")).as_ref())?
+        {
+            if let Term::NamedNode(person) = person
+                && practices.contains(practice.as_str())
+            {
+                by_person
+                    .entry(person.into_string())
+                    .or_default()
+                    .insert(practice.into_string());
+            }
+        }
+        by_person.retain(|_, practices| practices.len() >= min_practices.max(1));
+        check()?;
+
+        let mut facts = Facts::default();
+        let persons: BTreeSet<String> = by_person.keys().cloned().collect();
+        let mut found = props_of(
+            kg,
+            &persons,
+            &[
+                "vcard:fn",
+                "foaf:name",
+                "vcard:hasEmail",
+                "smarty:printedEmail",
+                "org:memberOf",
+            ],
+        )?;
+        for person in persons {
+            let p = found.remove(&person).unwrap_or_default();
+            facts
+                .persons
+                .insert(person.clone(), person_from(person, &p));
+        }
+
+        let wanted: BTreeSet<String> = by_person.into_values().flatten().collect();
+        let mut found = props_of(
+            kg,
+            &wanted,
+            &[
+                "schema:name",
+                "schema:alternateName",
+                "dcterms:title",
+                "rdfs:label",
+                "dcat:theme",
+                "dcterms:spatial",
+                "dcat:contactPoint",
+            ],
+        )?;
+        for practice in wanted {
+            let p = found.remove(&practice).unwrap_or_default();
+            facts
+                .practices
+                .insert(practice.clone(), practice_from(practice, &p));
+        }
+
+        // Every practice's themes, not only these practices': a theme's colour is its place
+        // among all of them, as in every other view.
+        let themes: BTreeSet<String> = store
+            .subjects_and_objects(iri_node(&ns_pred("dcat:theme")).as_ref())?
+            .into_iter()
+            .filter(|(practice, _)| practices.contains(practice.as_str()))
+            .filter_map(|(_, theme)| match theme {
+                Term::NamedNode(t) => Some(t.into_string()),
+                _ => None,
+            })
+            .collect();
+        for (theme, p) in props_of(
+            kg,
+            &themes,
+            &["rdfs:label", "skos:prefLabel", "skos:notation"],
+        )? {
+            facts.themes.push(theme_from(theme, &p));
+        }
+        order_themes(&mut facts.themes);
+
+        // The stated places, then every place above them, a level at a time.
+        let mut level: BTreeSet<String> = facts
+            .practices
+            .values()
+            .flat_map(|p| p.places.iter().cloned())
+            .collect();
+        while !level.is_empty() {
+            let found = props_of(
+                kg,
+                &level,
+                &[
+                    "skos:prefLabel",
+                    "skos:altLabel",
+                    "rdfs:label",
+                    "skos:notation",
+                    "skos:broader",
+                    "dcterms:isPartOf",
+                ],
+            )?;
+            let mut next = BTreeSet::new();
+            for place in level {
+                let place_facts =
+                    place_from(&place, &found.get(&place).cloned().unwrap_or_default());
+                next.extend(place_facts.broader.iter().cloned());
+                next.extend(place_facts.part_of.iter().cloned());
+                facts.places.insert(place, place_facts);
+            }
+            next.retain(|p| !facts.places.contains_key(p));
+            level = next;
+        }
+
+        let organisations: BTreeSet<String> = facts
+            .persons
+            .values()
+            .flat_map(|p| p.member_of.iter().cloned())
+            .collect();
+        let mut found = props_of(
+            kg,
+            &organisations,
+            &[
+                "skos:prefLabel",
+                "skos:altLabel",
+                "rdfs:label",
+                "schema:name",
+                "foaf:name",
+                "dcterms:spatial",
+            ],
+        )?;
+        for org in organisations {
+            let p = found.remove(&org).unwrap_or_default();
+            facts
+                .organisations
+                .insert(org.clone(), organisation_from(org, &p));
+        }
+        check()?;
         Ok(facts)
     }
 
@@ -482,18 +569,9 @@ pub(crate) fn is_nuts(iri: &str) -> bool {
 fn load_themes(kg: Source<'_>) -> Result<Vec<ThemeRef>, NetworkError> {
     let mut themes: Vec<ThemeRef> = props(kg, THEMES)?
         .into_iter()
-        .map(|(iri, p)| ThemeRef {
-            label: label_of(&p, &["rdfs:label", "skos:prefLabel"])
-                .unwrap_or_else(|| local_name(&iri).to_owned()),
-            notation: label_of(&p, &["skos:notation"]),
-            colour: String::new(),
-            iri,
-        })
+        .map(|(iri, p)| theme_from(iri, &p))
         .collect();
-    themes.sort_by_key(theme_order);
-    for (i, t) in themes.iter_mut().enumerate() {
-        t.colour = crate::style::theme_colour(i).to_owned();
-    }
+    order_themes(&mut themes);
     Ok(themes)
 }
 
@@ -501,26 +579,177 @@ fn load_places(kg: Source<'_>) -> Result<BTreeMap<String, Place>, NetworkError> 
     Ok(props(kg, PLACES)?
         .into_iter()
         .map(|(iri, p)| {
-            let place = Place {
-                label: label_of(&p, &["skos:prefLabel", "rdfs:label", "skos:altLabel"])
-                    .unwrap_or_else(|| local_name(&iri).to_owned()),
-                names: all_literals(
-                    &p,
-                    &[
-                        "skos:prefLabel",
-                        "skos:altLabel",
-                        "rdfs:label",
-                        "skos:notation",
-                    ],
-                ),
-                code: label_of(&p, &["skos:notation"]),
-                broader: iris(&p, &ns_pred("skos:broader")),
-                part_of: iris(&p, &ns_pred("dcterms:isPartOf"))
-                    .into_iter()
-                    .filter(|c| is_country(c))
-                    .collect(),
-            };
+            let place = place_from(&iri, &p);
             (iri, place)
         })
         .collect())
+}
+
+fn practice_from(iri: String, p: &Predicates) -> Practice {
+    let title = label_of(p, &["schema:name", "dcterms:title", "rdfs:label"])
+        .unwrap_or_else(|| local_name(&iri).to_owned());
+    let names = all_literals(
+        p,
+        &[
+            "schema:name",
+            "schema:alternateName",
+            "dcterms:title",
+            "rdfs:label",
+        ],
+    );
+    Practice {
+        title,
+        names,
+        themes: iris(p, &ns_pred("dcat:theme")),
+        places: iris(p, &ns_pred("dcterms:spatial")),
+        contacts: iris(p, &ns_pred("dcat:contactPoint")).into_iter().collect(),
+        organisations: BTreeMap::new(),
+        iri,
+    }
+}
+
+fn person_from(iri: String, p: &Predicates) -> Person {
+    let mut names = all_literals(p, &["vcard:fn", "foaf:name"]);
+    names.dedup();
+    let emails: BTreeSet<String> = iris(p, &ns_pred("vcard:hasEmail"))
+        .iter()
+        .map(|m| m.strip_prefix("mailto:").unwrap_or(m).to_owned())
+        .collect();
+    Person {
+        names,
+        emails: emails.into_iter().collect(),
+        printed_emails: all_literals(p, &["smarty:printedEmail"]),
+        member_of: iris(p, &ns_pred("org:memberOf")),
+        iri,
+    }
+}
+
+/// A person named only by IRI (no fact about them in the store).
+fn bare_person(iri: &str) -> Person {
+    Person {
+        iri: iri.to_owned(),
+        names: Vec::new(),
+        emails: Vec::new(),
+        printed_emails: Vec::new(),
+        member_of: Vec::new(),
+    }
+}
+
+fn organisation_from(iri: String, p: &Predicates) -> Organisation {
+    let label = label_of(
+        p,
+        &["skos:prefLabel", "rdfs:label", "schema:name", "foaf:name"],
+    )
+    .unwrap_or_else(|| local_name(&iri).to_owned());
+    let names = all_literals(
+        p,
+        &[
+            "skos:prefLabel",
+            "skos:altLabel",
+            "rdfs:label",
+            "schema:name",
+            "foaf:name",
+        ],
+    );
+    let countries = iris(p, &ns_pred("dcterms:spatial"))
+        .into_iter()
+        .filter(|c| c.starts_with(COUNTRY))
+        .collect();
+    Organisation {
+        iri,
+        label,
+        names,
+        countries,
+    }
+}
+
+fn place_from(iri: &str, p: &Predicates) -> Place {
+    Place {
+        label: label_of(p, &["skos:prefLabel", "rdfs:label", "skos:altLabel"])
+            .unwrap_or_else(|| local_name(iri).to_owned()),
+        names: all_literals(
+            p,
+            &[
+                "skos:prefLabel",
+                "skos:altLabel",
+                "rdfs:label",
+                "skos:notation",
+            ],
+        ),
+        code: label_of(p, &["skos:notation"]),
+        broader: iris(p, &ns_pred("skos:broader")),
+        part_of: iris(p, &ns_pred("dcterms:isPartOf"))
+            .into_iter()
+            .filter(|c| is_country(c))
+            .collect(),
+    }
+}
+
+fn theme_from(iri: String, p: &Predicates) -> ThemeRef {
+    ThemeRef {
+        label: label_of(p, &["rdfs:label", "skos:prefLabel"])
+            .unwrap_or_else(|| local_name(&iri).to_owned()),
+        notation: label_of(p, &["skos:notation"]),
+        colour: String::new(),
+        iri,
+    }
+}
+
+/// Sorts the themes into notation order and gives each its colour.
+fn order_themes(themes: &mut [ThemeRef]) {
+    themes.sort_by_key(theme_order);
+    for (i, t) in themes.iter_mut().enumerate() {
+        t.colour = crate::style::theme_colour(i).to_owned();
+    }
+}
+
+/// An IRI the store was asked about; IRIs read from the store are valid, so this never fails
+/// for them.
+fn iri_node(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+/// Subjects below this many are read one by one (an index seek each); above, each predicate is
+/// scanned once and its statements kept for the wanted subjects: a seek costs as much as reading
+/// a few hundred statements in order.
+const SEEKS_BEFORE_SCANNING: usize = 256;
+
+/// The statements about the subjects, restricted to the predicates (prefixed names).
+fn props_of(
+    kg: Source<'_>,
+    subjects: &BTreeSet<String>,
+    predicates: &[&str],
+) -> Result<Props, NetworkError> {
+    let predicates: BTreeSet<String> = predicates.iter().map(|p| ns_pred(p)).collect();
+    let mut out = Props::new();
+    let mut add = |s: String, p: String, o: &Term| {
+        if let Some(v) = value(o) {
+            out.entry(s).or_default().entry(p).or_default().push(v);
+        }
+    };
+    if subjects.len() < SEEKS_BEFORE_SCANNING {
+        for subject in subjects {
+            for (p, o) in kg.0.statements_about(iri_node(subject).as_ref())? {
+                if predicates.contains(p.as_str()) {
+                    add(subject.clone(), p.into_string(), &o);
+                }
+            }
+        }
+    } else {
+        for predicate in &predicates {
+            for (s, o) in kg.0.subjects_and_objects(iri_node(predicate).as_ref())? {
+                if subjects.contains(s.as_str()) {
+                    add(s.into_string(), predicate.clone(), &o);
+                }
+            }
+        }
+    }
+    kg.1.check_cancelled()?;
+    for predicates in out.values_mut() {
+        for values in predicates.values_mut() {
+            values.sort();
+            values.dedup();
+        }
+    }
+    Ok(out)
 }

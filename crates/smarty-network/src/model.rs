@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::NetworkError;
 
@@ -137,7 +137,7 @@ impl fmt::Display for NodeKind {
 }
 
 /// How a person or an organisation takes part in a practice (or the programme).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// `dcat:contactPoint`
@@ -193,7 +193,7 @@ impl fmt::Display for Role {
 }
 
 /// A theme, with its colour in drawings (stable for a store: themes are numbered by notation).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ThemeRef {
     pub iri: String,
     pub notation: Option<String>,

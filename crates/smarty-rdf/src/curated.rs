@@ -16,6 +16,11 @@ pub const ORGANISATIONS_GRAPH: &str = "organisations";
 pub const REGIONS_GRAPH: &str = "regions";
 pub const PROVENANCE_GRAPH: &str = "provenance";
 
+/// Every curated graph, so a store can refresh them without listing all its graphs.
+pub fn curated_graphs() -> [NamedNode; 3] {
+    [ORGANISATIONS_GRAPH, REGIONS_GRAPH, PROVENANCE_GRAPH].map(iri::curated_graph)
+}
+
 /// All curated quads: every organisation of the alias table, and the given NUTS regions (with
 /// their ancestors) and countries.
 pub fn curated_quads(

@@ -6,15 +6,17 @@
 //! was derived from (RFC 5147 fragment), the extraction activity, and — for personal graphs — the
 //! categories of personal data it holds. No blank nodes: grants, amounts and periods get child IRIs.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{Literal, NamedNode, Quad, Term, Triple};
+use oxrdf::{Literal, NamedNode, Quad, Term};
+use rustc_hash::FxHashSet;
 use smarty_extract::{
     AmountRecord, Extraction, Per, PeriodRecord, PracticeRecord, Qualifier, SectionKind, Span,
 };
 use smarty_reference::slug::slug;
 use smarty_reference::{OrganisationKind, Reference, ResolvedGuide, ResolvedOrganisation};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::iri::{self, PersonKey};
 use crate::vocab::*;
@@ -39,20 +41,72 @@ pub struct GuideQuads {
     pub personal_graphs: Vec<NamedNode>,
 }
 
+/// What [`map_guide`] wrote, without the quads themselves.
+#[derive(Debug, Clone, Default)]
+pub struct GuideSummary {
+    pub version: String,
+    pub sha256: String,
+    pub quads: usize,
+    /// Graphs written, the provenance graph included.
+    pub graphs: usize,
+    pub personal_graphs: usize,
+}
+
 struct Emitter<'a> {
     name: &'a str,
     version: String,
     source: NamedNode,
     activity: NamedNode,
-    quads: Vec<Quad>,
-    /// Triples already written: a triple read from several places is stored once, in the graph
-    /// of its first source lines, because oxigraph's union default graph counts a triple once per
-    /// graph that holds it.
-    written: HashSet<Triple>,
+    sink: &'a mut dyn FnMut(Quad),
+    emitted: usize,
+    /// Fingerprints of the triples already written: a triple read from several places is stored
+    /// once, in the graph of its first source lines, because oxigraph's union default graph counts
+    /// a triple once per graph that holds it. 128-bit hashes rather than the triples themselves
+    /// keep this set small next to the store (an accidental collision is about as likely as
+    /// 2^-100 for a guide of a million practices).
+    written: FxHashSet<u128>,
     /// (first line, last line, personal) → graph
     graphs: BTreeMap<(u32, u32, bool), NamedNode>,
     /// Personal graph → the categories of personal data it holds.
     categories: BTreeMap<NamedNode, Vec<oxrdf::NamedNodeRef<'static>>>,
+}
+
+/// A 128-bit fingerprint of a triple: its terms in N-Triples-like form, separated by bytes that
+/// cannot occur in IRIs or in the kind tags.
+fn fingerprint(s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: &Term) -> u128 {
+    let mut h = Xxh3::new();
+    h.update(s.as_str().as_bytes());
+    h.update(b"\0");
+    h.update(p.as_str().as_bytes());
+    h.update(b"\0");
+    match o {
+        Term::NamedNode(n) => {
+            h.update(b"I");
+            h.update(n.as_str().as_bytes());
+        }
+        Term::BlankNode(b) => {
+            h.update(b"B");
+            h.update(b.as_str().as_bytes());
+        }
+        Term::Literal(l) => {
+            h.update(b"L");
+            h.update(&(l.value().len() as u64).to_le_bytes());
+            h.update(l.value().as_bytes());
+            match l.language() {
+                Some(lang) => {
+                    h.update(b"@");
+                    h.update(lang.as_bytes());
+                }
+                None => {
+                    h.update(b"^");
+                    h.update(l.datatype().as_str().as_bytes());
+                }
+            }
+        }
+        #[allow(unreachable_patterns)]
+        _ => h.update(o.to_string().as_bytes()),
+    }
+    h.digest128()
 }
 
 /// The DPV personal-data category a person's property carries.
@@ -93,8 +147,7 @@ impl Emitter<'_> {
         p: oxrdf::NamedNodeRef<'_>,
         o: Term,
     ) {
-        let triple = Triple::new(s.clone(), p, o);
-        if self.written.contains(&triple) {
+        if !self.written.insert(fingerprint(s, p, &o)) {
             return;
         }
         let g = self.graph(span, personal);
@@ -106,8 +159,12 @@ impl Emitter<'_> {
                 categories.push(c);
             }
         }
-        self.quads.push(triple.clone().in_graph(g));
-        self.written.insert(triple);
+        self.send(Quad::new(s.clone(), p, o, g));
+    }
+
+    fn send(&mut self, quad: Quad) {
+        self.emitted += 1;
+        (self.sink)(quad);
     }
 
     fn fact(&mut self, span: Span, s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: impl Into<Term>) {
@@ -151,7 +208,42 @@ fn partial_date(d: smarty_extract::PartialDate) -> Literal {
     Literal::new_typed_literal(d.to_string(), datatype)
 }
 
+/// Maps a guide to quads, collected. See [`map_guide`] to stream them instead.
 pub fn guide_quads(input: &GuideInput<'_>, reference: &Reference, key: &PersonKey) -> GuideQuads {
+    let mut quads = Vec::new();
+    let summary = map_guide(input, reference, key, &mut |q| quads.push(q));
+    let mut graphs: Vec<NamedNode> = Vec::new();
+    let mut personal_graphs: BTreeSet<NamedNode> = BTreeSet::new();
+    let mut seen: HashSet<NamedNode> = HashSet::new();
+    for q in &quads {
+        if let oxrdf::GraphName::NamedNode(g) = &q.graph_name
+            && seen.insert(g.clone())
+        {
+            graphs.push(g.clone());
+        }
+        if q.predicate.as_ref() == dpv::HAS_PERSONAL_DATA
+            && let oxrdf::NamedOrBlankNode::NamedNode(g) = &q.subject
+        {
+            personal_graphs.insert(g.clone());
+        }
+    }
+    GuideQuads {
+        quads,
+        version: summary.version,
+        sha256: summary.sha256,
+        graphs,
+        personal_graphs: personal_graphs.into_iter().collect(),
+    }
+}
+
+/// Maps a guide to quads, handing each to `sink` as it is made (a store can take them without
+/// the whole guide's quads being held in memory). The provenance graph comes last.
+pub fn map_guide(
+    input: &GuideInput<'_>,
+    reference: &Reference,
+    key: &PersonKey,
+    sink: &mut dyn FnMut(Quad),
+) -> GuideSummary {
     let version = iri::version_of(input.bytes);
     let sha256 = iri::sha256_hex(input.bytes);
     let mut e = Emitter {
@@ -159,8 +251,9 @@ pub fn guide_quads(input: &GuideInput<'_>, reference: &Reference, key: &PersonKe
         source: iri::source(input.name, &version, "txt"),
         activity: iri::extraction_activity(input.name, &version),
         version: version.clone(),
-        quads: Vec::new(),
-        written: HashSet::new(),
+        sink,
+        emitted: 0,
+        written: FxHashSet::default(),
         graphs: BTreeMap::new(),
         categories: BTreeMap::new(),
     };
@@ -181,63 +274,68 @@ pub fn guide_quads(input: &GuideInput<'_>, reference: &Reference, key: &PersonKe
         practice(&mut e, p, rp, &cx);
     }
     persons(&mut e, x, r, key);
+    // The set is no longer needed; free it before the provenance graph is written.
+    e.written = FxHashSet::default();
 
     // Provenance of every graph.
     let prov_graph = iri::provenance_graph(input.name, &version);
-    let mut out = GuideQuads {
+    let mut summary = GuideSummary {
         version,
         sha256: sha256.clone(),
-        ..GuideQuads::default()
+        graphs: e.graphs.len() + 1,
+        ..GuideSummary::default()
     };
-    let mut prov = Vec::new();
+    let graphs = std::mem::take(&mut e.graphs);
+    let categories = std::mem::take(&mut e.categories);
     let pq = |s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: Term| {
         Quad::new(s.clone(), p, o, prov_graph.clone())
     };
-    for ((first, last, personal), g) in &e.graphs {
-        prov.push(pq(
+    for ((first, last, personal), g) in &graphs {
+        e.send(pq(
             g,
             prov::WAS_DERIVED_FROM,
             iri::source_lines(&e.source, *first, *last).into(),
         ));
-        prov.push(pq(g, prov::WAS_GENERATED_BY, e.activity.clone().into()));
+        e.send(pq(g, prov::WAS_GENERATED_BY, e.activity.clone().into()));
         if *personal {
             // Every personal graph is flagged, with the categories of what it holds (a graph that
             // only links a practice to a person still identifies that person).
-            let categories = e.categories.get(g).cloned().unwrap_or_default();
-            let categories = if categories.is_empty() {
-                vec![pd::IDENTIFIER]
+            let held = categories.get(g).map(Vec::as_slice).unwrap_or_default();
+            let held = if held.is_empty() {
+                &[pd::IDENTIFIER][..]
             } else {
-                categories
+                held
             };
-            for c in categories {
-                prov.push(pq(g, dpv::HAS_PERSONAL_DATA, c.into_owned().into()));
+            for c in held {
+                e.send(pq(g, dpv::HAS_PERSONAL_DATA, c.into_owned().into()));
             }
-            out.personal_graphs.push(g.clone());
+            summary.personal_graphs += 1;
         }
-        out.graphs.push(g.clone());
     }
     let agent = iri::software_agent();
-    prov.extend([
-        pq(&e.activity, rdf::TYPE, prov::ACTIVITY.into_owned().into()),
-        pq(&e.activity, prov::USED, e.source.clone().into()),
-        pq(&e.activity, prov::WAS_ASSOCIATED_WITH, agent.clone().into()),
+    let activity = e.activity.clone();
+    let source = e.source.clone();
+    for q in [
+        pq(&activity, rdf::TYPE, prov::ACTIVITY.into_owned().into()),
+        pq(&activity, prov::USED, source.clone().into()),
+        pq(&activity, prov::WAS_ASSOCIATED_WITH, agent.clone().into()),
         pq(&agent, rdf::TYPE, prov::SOFTWARE_AGENT.into_owned().into()),
         pq(&agent, rdfs::LABEL, string("smarty-kg").into()),
-        pq(&e.source, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
-        pq(&e.source, rdf::TYPE, prov::ENTITY.into_owned().into()),
+        pq(&source, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
+        pq(&source, rdf::TYPE, prov::ENTITY.into_owned().into()),
         pq(
-            &e.source,
+            &source,
             dcterms::IDENTIFIER,
             string(&format!("sha256:{sha256}")).into(),
         ),
-        pq(&e.source, dcterms::IS_VERSION_OF, guide.clone().into()),
-        pq(&guide, dcterms::HAS_VERSION, e.source.clone().into()),
+        pq(&source, dcterms::IS_VERSION_OF, guide.clone().into()),
+        pq(&guide, dcterms::HAS_VERSION, source.clone().into()),
         pq(&guide, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
-    ]);
-    out.graphs.push(prov_graph);
-    out.quads = e.quads;
-    out.quads.extend(prov);
-    out
+    ] {
+        e.send(q);
+    }
+    summary.quads = e.emitted;
+    summary
 }
 
 fn guide_facts(

@@ -6,7 +6,7 @@ pub mod guide;
 pub mod iri;
 pub mod vocab;
 
-pub use guide::{GuideInput, GuideQuads, guide_quads};
+pub use guide::{GuideInput, GuideQuads, GuideSummary, guide_quads, map_guide};
 pub use iri::PersonKey;
 
 /// The local vocabulary and the SMARTY theme scheme, loaded into every store's ontology graph.

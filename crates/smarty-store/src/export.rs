@@ -8,6 +8,8 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
+use rayon::prelude::*;
+
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use smarty_rdf::{iri, vocab};
@@ -88,6 +90,11 @@ impl KnowledgeGraph {
 
     /// Every quad the options select, sorted.
     pub fn export_quads(&self, options: &ExportOptions) -> Result<Vec<Quad>, StoreError> {
+        Ok(sorted_quads(self.selected_quads(options)?))
+    }
+
+    /// Every quad the options select, in index order.
+    fn selected_quads(&self, options: &ExportOptions) -> Result<Vec<Quad>, StoreError> {
         let personal = if options.public {
             self.personal_graphs()?
         } else {
@@ -123,21 +130,44 @@ impl KnowledgeGraph {
             }
             quads.push(q);
         }
-        quads.sort_by_cached_key(|q| {
-            (
-                q.graph_name.to_string(),
-                q.subject.to_string(),
-                q.predicate.to_string(),
-                q.object.to_string(),
-            )
-        });
         Ok(quads)
     }
 
     /// Writes the export; returns the number of statements written.
     pub fn export(&self, options: &ExportOptions, out: impl Write) -> Result<usize, StoreError> {
-        let quads = self.export_quads(options)?;
+        let quads = self.selected_quads(options)?;
         let io = |e: std::io::Error| StoreError::Storage(format!("cannot write the export: {e}"));
+        // Line formats are written straight from the sort keys, which hold their lines: the same
+        // bytes as oxigraph's serializer (a test checks), without formatting every term twice.
+        match options.format {
+            ExportFormat::NTriples => {
+                let lines = triple_keys(quads);
+                let mut out = std::io::BufWriter::new(out);
+                for line in &lines {
+                    out.write_all(line.as_bytes()).map_err(io)?;
+                    out.write_all(b" .\n").map_err(io)?;
+                }
+                out.flush().map_err(io)?;
+                return Ok(lines.len());
+            }
+            ExportFormat::NQuads => {
+                let keys = quad_keys(quads);
+                let mut out = std::io::BufWriter::new(out);
+                for key in &keys {
+                    // "GRAPH S P O" → "S P O GRAPH ." ("S P O ." in the default graph).
+                    let (graph, triple) = key.text.split_at(key.graph_len);
+                    out.write_all(&triple.as_bytes()[1..]).map_err(io)?;
+                    if key.named_graph {
+                        out.write_all(b" ").map_err(io)?;
+                        out.write_all(graph.as_bytes()).map_err(io)?;
+                    }
+                    out.write_all(b" .\n").map_err(io)?;
+                }
+                out.flush().map_err(io)?;
+                return Ok(keys.len());
+            }
+            _ => {}
+        }
         let mut serializer = RdfSerializer::from_format(options.format.oxigraph());
         for (prefix, ns) in vocab::PREFIXES {
             serializer = serializer
@@ -146,20 +176,13 @@ impl KnowledgeGraph {
         }
         let mut writer = serializer.for_writer(out);
         let count = if options.format.keeps_graphs() {
+            let quads = sorted_quads(quads);
             for q in &quads {
                 writer.serialize_quad(q).map_err(io)?;
             }
             quads.len()
         } else {
-            let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
-            triples.sort_by_cached_key(|t| {
-                (
-                    t.subject.to_string(),
-                    t.predicate.to_string(),
-                    t.object.to_string(),
-                )
-            });
-            triples.dedup();
+            let triples = sorted_triples(quads);
             for t in &triples {
                 writer.serialize_triple(t).map_err(io)?;
             }
@@ -167,5 +190,137 @@ impl KnowledgeGraph {
         };
         writer.finish().map_err(io)?;
         Ok(count)
+    }
+}
+
+// The order of an export: statements by graph, subject, predicate, object, each term compared
+// by its N-Triples text. One key string per statement, the terms joined by spaces: a space sorts
+// below every character a term's text can continue with, so comparing keys compares the terms
+// one by one. Keys are made and sorted on every core (rayon); reading the store is sequential.
+
+/// A quad's sort key, "GRAPH S P O", and where the graph ends.
+struct QuadKey {
+    text: String,
+    graph_len: usize,
+    named_graph: bool,
+}
+
+fn quad_key(q: &Quad) -> QuadKey {
+    let graph = q.graph_name.to_string();
+    let graph_len = graph.len();
+    let mut text = graph;
+    // Writing to a String cannot fail.
+    let _ = std::fmt::Write::write_fmt(
+        &mut text,
+        format_args!(" {} {} {}", q.subject, q.predicate, q.object),
+    );
+    QuadKey {
+        text,
+        graph_len,
+        named_graph: matches!(q.graph_name, GraphName::NamedNode(_)),
+    }
+}
+
+fn quad_keys(quads: Vec<Quad>) -> Vec<QuadKey> {
+    let mut keys: Vec<QuadKey> = quads.par_iter().map(quad_key).collect();
+    drop(quads);
+    keys.par_sort_unstable_by(|a, b| a.text.cmp(&b.text));
+    keys
+}
+
+fn sorted_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    let mut keyed: Vec<(String, Quad)> = quads
+        .into_par_iter()
+        .map(|q| (quad_key(&q).text, q))
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, q)| q).collect()
+}
+
+/// The distinct triples' N-Triples lines without the final " .", sorted (a statement held by
+/// several graphs once).
+fn triple_keys(quads: Vec<Quad>) -> Vec<String> {
+    let mut keys: Vec<String> = quads
+        .par_iter()
+        .map(|q| format!("{} {} {}", q.subject, q.predicate, q.object))
+        .collect();
+    drop(quads);
+    keys.par_sort_unstable();
+    keys.dedup();
+    keys
+}
+
+fn sorted_triples(quads: Vec<Quad>) -> Vec<Triple> {
+    let mut keyed: Vec<(String, Triple)> = quads
+        .into_par_iter()
+        .map(|q| {
+            let t = Triple::from(q);
+            (t.to_string(), t)
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GuideDocument;
+
+    /// The line formats, written from their sort keys, are byte for byte what oxigraph's own
+    /// serializer writes for the same sorted statements (with a second document, so some
+    /// statements are in two graphs).
+    #[test]
+    fn line_formats_match_the_serializer() {
+        let kg = KnowledgeGraph::in_memory().expect("in-memory store");
+        let reference = smarty_reference::Reference::bundled().expect("bundled reference");
+        let text = smarty_reference::BUNDLED_GUIDE.text;
+        for name in ["guide", "copy"] {
+            kg.ingest_guide(
+                &GuideDocument {
+                    name,
+                    text,
+                    bytes: text.as_bytes(),
+                },
+                &reference,
+                &mut |_| {},
+            )
+            .expect("ingest");
+        }
+        for format in [ExportFormat::NTriples, ExportFormat::NQuads] {
+            let options = ExportOptions {
+                format,
+                graph: None,
+                public: false,
+            };
+            let mut ours = Vec::new();
+            let count = kg.export(&options, &mut ours).expect("export");
+
+            let quads = kg.export_quads(&options).expect("quads");
+            let mut writer = RdfSerializer::from_format(format.oxigraph()).for_writer(Vec::new());
+            let mut written = 0;
+            if format.keeps_graphs() {
+                for q in &quads {
+                    writer.serialize_quad(q).expect("serialize");
+                }
+                written = quads.len();
+            } else {
+                let mut seen = std::collections::HashSet::new();
+                let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+                triples.sort_by_key(|t| t.to_string());
+                for t in triples.iter().filter(|t| seen.insert((*t).clone())) {
+                    writer.serialize_triple(t).expect("serialize");
+                    written += 1;
+                }
+            }
+            let theirs = writer.finish().expect("finish");
+            assert_eq!(count, written, "{format:?}");
+            assert!(count > 1700, "{format:?}: {count}");
+            assert!(
+                ours == theirs,
+                "{format:?}: the bytes differ from oxigraph's serializer"
+            );
+        }
     }
 }

@@ -1,16 +1,34 @@
-//! Ingesting a guide: extract, resolve, map, and write in one transaction.
+//! Ingesting a guide: extract, resolve, map, and write it so that the store only ever shows the
+//! old state or the whole new one.
 //!
-//! The transaction removes every graph of the document (any earlier version), the curated graphs
-//! and the ontology graph, then writes them anew. A crash or error before the commit leaves the
-//! store exactly as it was; after the commit the store is flushed, so an acknowledged ingest
-//! survives a crash of the machine too.
+//! Three ways to write, by what the store already holds:
+//!
+//! - **In memory**: one transaction removes the document's graphs (any version), streams the new
+//!   quads in and refreshes the curated and ontology graphs.
+//! - **On disk, a version not yet stored** (a new document, or a new version of one): the quads go
+//!   through oxigraph's bulk loader, whose SST files RocksDB ingests in one atomic step, then one
+//!   small transaction removes earlier versions and refreshes the curated graphs. A marker file
+//!   (`DIR/ingest-pending`) names the version between the two commits; if the process dies there,
+//!   the next open of the store finishes the job before anything else sees the store (see
+//!   [`KnowledgeGraph::finish_interrupted_ingest`]). The store lock keeps everyone else out
+//!   meanwhile, so no reader ever sees both versions.
+//! - **On disk, the same version again**: the stored quads of that version are compared with the
+//!   new mapping and only the difference is written, in one transaction (usually nothing at all).
+//!
+//! Every path flushes at the end, so an acknowledged ingest survives a crash of the machine.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::model::{
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef,
+    Term,
+};
+use oxigraph::store::Transaction;
+use rustc_hash::FxHashSet;
 use smarty_extract::{Diagnostic, Extraction};
-use smarty_rdf::{GuideInput, iri, vocab};
+use smarty_rdf::{GuideInput, GuideSummary, iri, vocab};
 use smarty_reference::{Reference, ResolutionNote, ResolvedGuide};
 
 use crate::{KnowledgeGraph, StoreError};
@@ -33,7 +51,8 @@ pub struct IngestReport {
     pub organisations: usize,
     pub quads: usize,
     pub graphs: usize,
-    /// Versions of the same document that this ingest replaced (the same version included).
+    /// Graphs of earlier ingests of the same document that this one replaced (for the same
+    /// version, the graphs that were already there).
     pub replaced_graphs: usize,
     pub diagnostics: Vec<Diagnostic>,
     pub notes: Vec<ResolutionNote>,
@@ -44,12 +63,20 @@ pub struct IngestReport {
 pub enum IngestStage {
     Extracting,
     Resolving,
-    Mapping,
+    /// Mapping to RDF and writing the quads (the two overlap).
     Writing,
+    /// Removing earlier versions, refreshing the curated graphs.
+    Finishing,
     Flushing,
 }
 
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/smarty-kg/graph/ontology";
+
+/// The file naming an ingest between its bulk commit and its finishing transaction.
+const PENDING_MARKER: &str = "ingest-pending";
+
+/// Quads are handed from the mapping thread to the bulk loader in chunks of this many.
+const CHUNK: usize = 8192;
 
 impl KnowledgeGraph {
     /// Extracts, resolves and writes one guide. `progress` is told each stage as it starts.
@@ -76,68 +103,195 @@ impl KnowledgeGraph {
         }
         progress(IngestStage::Resolving);
         let resolved: ResolvedGuide = smarty_reference::resolve(&extraction, reference);
-        progress(IngestStage::Mapping);
         let input = GuideInput {
             name: &name,
             bytes: doc.bytes,
             extraction: &extraction,
             resolved: &resolved,
         };
-        let mapped = smarty_rdf::guide_quads(&input, reference, &self.person_key);
-        let ontology = ontology_quads()?;
+        let version = iri::version_of(doc.bytes);
+        // Kept first: a failed ingest leaves at most an unused copy, never a fact without its text.
+        self.keep_source(&format!("{name}-{version}.txt"), doc.text)?;
 
         progress(IngestStage::Writing);
-        let prefix = iri::document_graphs_prefix(&name);
-        let curated_prefix = iri::curated_graph("");
-        let mut tx = self.store.start_transaction()?;
-        let mut replaced = 0;
-        let existing: Vec<NamedOrBlankNode> = tx.named_graphs().collect::<Result<_, _>>()?;
-        for g in &existing {
-            if let NamedOrBlankNode::NamedNode(n) = g
-                && (n.as_str().starts_with(&prefix)
-                    || n.as_str().starts_with(curated_prefix.as_str())
-                    || n.as_str() == ONTOLOGY_GRAPH)
-            {
-                if n.as_str().starts_with(&prefix) {
-                    replaced += 1;
+        self.forget_derived()?;
+        let (summary, replaced) = match self.dir.as_deref() {
+            None => self.write_in_memory(&input, reference)?,
+            Some(dir) => {
+                let provenance = iri::provenance_graph(&name, &version);
+                if self
+                    .store
+                    .contains_named_graph(NamedOrBlankNodeRef::from(&provenance))?
+                {
+                    self.write_same_version(&input, reference)?
+                } else {
+                    let summary = self.bulk_write(dir, &input, reference)?;
+                    progress(IngestStage::Finishing);
+                    let replaced = self.finish_ingest(&name, &summary.version, reference)?;
+                    (summary, replaced)
                 }
-                tx.remove_named_graph(NamedOrBlankNodeRef::from(n))?;
             }
-        }
-        // Regions and countries of every document now in the store, for the curated region graph.
-        let mut nuts: BTreeSet<String> = BTreeSet::new();
-        let mut countries: BTreeSet<String> = BTreeSet::new();
-        let spatial = tx.quads_for_pattern(None, Some(vocab::dcterms::SPATIAL), None, None);
-        for q in spatial {
-            let q = q?;
-            collect_place(&q.object, &mut nuts, &mut countries);
-        }
-        for q in &mapped.quads {
-            if q.predicate.as_ref() == vocab::dcterms::SPATIAL {
-                collect_place(&q.object, &mut nuts, &mut countries);
-            }
-        }
-        let curated = smarty_rdf::curated::curated_quads(reference, &nuts, &countries);
-        for q in mapped.quads.iter().chain(&curated).chain(&ontology) {
-            tx.insert(q);
-        }
-        tx.commit()?;
+        };
         progress(IngestStage::Flushing);
         self.flush()?;
-        self.keep_source(&format!("{name}-{}.txt", mapped.version), doc.text)?;
+        if let Some(dir) = &self.dir {
+            remove_marker(dir)?;
+        }
 
         Ok(IngestReport {
             document: name,
-            version: mapped.version,
+            version: summary.version,
             practices: extraction.practices.len(),
             persons: resolved.persons.len(),
             organisations: resolved.organisations.len(),
-            quads: mapped.quads.len(),
-            graphs: mapped.graphs.len(),
+            quads: summary.quads,
+            graphs: summary.graphs,
             replaced_graphs: replaced,
             diagnostics: extraction.diagnostics,
             notes: resolved.notes,
         })
+    }
+
+    /// One transaction: old graphs out, new quads in as they are mapped, curated graphs refreshed.
+    fn write_in_memory(
+        &self,
+        input: &GuideInput<'_>,
+        reference: &Reference,
+    ) -> Result<(GuideSummary, usize), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        let replaced = remove_document_graphs(&mut tx, input.name, None)?;
+        let summary = smarty_rdf::map_guide(input, reference, &self.person_key, &mut |q| {
+            tx.insert(&q);
+        });
+        refresh_curated(&mut tx, reference)?;
+        tx.commit()?;
+        Ok((summary, replaced))
+    }
+
+    /// Maps the guide on a second thread while the bulk loader encodes and sorts what it has
+    /// received; commits with the marker file in place.
+    fn bulk_write(
+        &self,
+        dir: &Path,
+        input: &GuideInput<'_>,
+        reference: &Reference,
+    ) -> Result<GuideSummary, StoreError> {
+        write_marker(dir, input.name, &iri::version_of(input.bytes))?;
+        let key = &self.person_key;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
+        let summary = std::thread::scope(|scope| -> Result<GuideSummary, StoreError> {
+            let mapper = scope.spawn(move || {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                let mut receiver_gone = false;
+                let summary = smarty_rdf::map_guide(input, reference, key, &mut |q| {
+                    chunk.push(q);
+                    if chunk.len() == CHUNK && !receiver_gone {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                        receiver_gone = sender.send(full).is_err();
+                    }
+                });
+                if !chunk.is_empty() && !receiver_gone {
+                    // The receiver only goes away on a loader error, reported below.
+                    let _ = sender.send(chunk);
+                }
+                summary
+            });
+            let mut loader = self.store.bulk_loader();
+            // Stops at the first storage error, dropping the receiver so the mapper stops too.
+            let loaded = loader.load_quads(receiver.iter().flatten());
+            drop(receiver);
+            let summary = mapper
+                .join()
+                .map_err(|_| StoreError::Storage("mapping the guide to RDF failed".into()))?;
+            loaded?;
+            failpoint("before-bulk-commit");
+            loader.commit()?;
+            Ok(summary)
+        })?;
+        failpoint("after-bulk-commit");
+        Ok(summary)
+    }
+
+    /// The second step of a bulk ingest: earlier versions out, curated graphs refreshed, in one
+    /// transaction. Returns how many graphs it removed. Safe to run again.
+    fn finish_ingest(
+        &self,
+        name: &str,
+        version: &str,
+        reference: &Reference,
+    ) -> Result<usize, StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        let replaced = remove_document_graphs(&mut tx, name, Some(version))?;
+        refresh_curated(&mut tx, reference)?;
+        tx.commit()?;
+        Ok(replaced)
+    }
+
+    /// Finishes an ingest that was killed between its bulk commit and its finishing transaction
+    /// (the marker file says which). Called when the store is opened, before anything reads it.
+    pub(crate) fn finish_interrupted_ingest(&self, dir: &Path) -> Result<(), StoreError> {
+        let Some((name, version)) = read_marker(dir)? else {
+            return Ok(());
+        };
+        self.forget_derived()?;
+        let provenance = iri::provenance_graph(&name, &version);
+        // Without the provenance graph the bulk commit never happened: nothing to finish.
+        if self
+            .store
+            .contains_named_graph(NamedOrBlankNodeRef::from(&provenance))?
+        {
+            let reference = Reference::bundled()
+                .map_err(|e| StoreError::Storage(format!("bundled reference data: {e}")))?;
+            self.finish_ingest(&name, &version, &reference)?;
+            self.flush()?;
+        }
+        remove_marker(dir)
+    }
+
+    /// The same version again: compare what is stored with the new mapping and write only the
+    /// difference, in one transaction (nothing at all when the mapping has not changed).
+    fn write_same_version(
+        &self,
+        input: &GuideInput<'_>,
+        reference: &Reference,
+    ) -> Result<(GuideSummary, usize), StoreError> {
+        let version = iri::version_of(input.bytes);
+        let mut new_quads: Vec<Quad> = Vec::new();
+        let summary = smarty_rdf::map_guide(input, reference, &self.person_key, &mut |q| {
+            new_quads.push(q)
+        });
+        let new_set: FxHashSet<u128> = new_quads
+            .iter()
+            .map(|q| quad_fingerprint(q.as_ref()))
+            .collect();
+        let mut tx = self.store.start_transaction()?;
+        let removed_versions = remove_document_graphs(&mut tx, input.name, Some(&version))?;
+        let this_version = format!("{}{version}/", iri::document_graphs_prefix(input.name));
+        let graphs = graphs_with_prefix(&tx, &this_version)?;
+        let mut stored: FxHashSet<u128> = FxHashSet::default();
+        let mut stale: Vec<Quad> = Vec::new();
+        for g in &graphs {
+            for q in tx.quads_for_pattern(None, None, None, Some(GraphNameRef::from(g))) {
+                let q = q?;
+                let f = quad_fingerprint(q.as_ref());
+                if new_set.contains(&f) {
+                    stored.insert(f);
+                } else {
+                    stale.push(q);
+                }
+            }
+        }
+        for q in &stale {
+            tx.remove(q);
+        }
+        for q in &new_quads {
+            if !stored.contains(&quad_fingerprint(q.as_ref())) {
+                tx.insert(q);
+            }
+        }
+        refresh_curated(&mut tx, reference)?;
+        tx.commit()?;
+        Ok((summary, removed_versions + graphs.len()))
     }
 
     /// Names of the documents ingested so far, with their versions.
@@ -158,6 +312,105 @@ impl KnowledgeGraph {
     }
 }
 
+/// A failure-injection point for the crash tests: `SMARTY_KG_FAILPOINT=NAME` aborts the process
+/// there, as a power cut would.
+fn failpoint(name: &str) {
+    if std::env::var_os("SMARTY_KG_FAILPOINT").is_some_and(|v| v == name) {
+        std::process::abort();
+    }
+}
+
+/// A 128-bit fingerprint of a quad, for comparing a stored version with a new mapping.
+fn quad_fingerprint(q: QuadRef<'_>) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(q.to_string().as_bytes())
+}
+
+fn graphs_with_prefix(tx: &Transaction<'_>, prefix: &str) -> Result<Vec<NamedNode>, StoreError> {
+    let mut out = Vec::new();
+    for g in tx.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g?
+            && n.as_str().starts_with(prefix)
+        {
+            out.push(n);
+        }
+    }
+    Ok(out)
+}
+
+/// Removes the graphs of a document, except those of `keep` (a version). Returns how many.
+fn remove_document_graphs(
+    tx: &mut Transaction<'_>,
+    name: &str,
+    keep: Option<&str>,
+) -> Result<usize, StoreError> {
+    let prefix = iri::document_graphs_prefix(name);
+    let kept = keep.map(|v| format!("{prefix}{v}/"));
+    if let Some(version) = keep {
+        // Listing every graph of a large store takes a while; the document's versions are known
+        // from its provenance (`guide dcterms:hasVersion source`), so list only when another
+        // version is there.
+        let guide = iri::guide(name);
+        let this = iri::source(name, version, "txt");
+        let mut others = false;
+        for q in tx.quads_for_pattern(
+            Some(NamedOrBlankNodeRef::from(&guide)),
+            Some(vocab::dcterms::HAS_VERSION),
+            None,
+            None,
+        ) {
+            others |= !matches!(q?.object, Term::NamedNode(n) if n == this);
+        }
+        if !others {
+            return Ok(0);
+        }
+    }
+    let mut removed = 0;
+    for g in graphs_with_prefix(tx, &prefix)? {
+        if kept.as_deref().is_some_and(|k| g.as_str().starts_with(k)) {
+            continue;
+        }
+        tx.remove_named_graph(NamedOrBlankNodeRef::from(&g))?;
+        removed += 1;
+    }
+    Ok(removed)
+}
+
+/// Makes the curated graphs (alias table, the regions and countries of every document now in the
+/// store) and the ontology graph what they should be, writing only what changed.
+fn refresh_curated(tx: &mut Transaction<'_>, reference: &Reference) -> Result<(), StoreError> {
+    let mut nuts: BTreeSet<String> = BTreeSet::new();
+    let mut countries: BTreeSet<String> = BTreeSet::new();
+    for q in tx.quads_for_pattern(None, Some(vocab::dcterms::SPATIAL), None, None) {
+        collect_place(&q?.object, &mut nuts, &mut countries);
+    }
+    let mut wanted: Vec<Quad> = smarty_rdf::curated::curated_quads(reference, &nuts, &countries);
+    wanted.extend(ontology_quads()?);
+    let wanted_set: FxHashSet<&Quad> = wanted.iter().collect();
+    let mut graphs = smarty_rdf::curated::curated_graphs().to_vec();
+    graphs.push(NamedNode::new_unchecked(ONTOLOGY_GRAPH));
+    let mut present: FxHashSet<Quad> = FxHashSet::default();
+    let mut stale: Vec<Quad> = Vec::new();
+    for g in &graphs {
+        for q in tx.quads_for_pattern(None, None, None, Some(GraphNameRef::from(g))) {
+            let q = q?;
+            if wanted_set.contains(&q) {
+                present.insert(q);
+            } else {
+                stale.push(q);
+            }
+        }
+    }
+    for q in &stale {
+        tx.remove(q);
+    }
+    for q in &wanted {
+        if !present.contains(q) {
+            tx.insert(q);
+        }
+    }
+    Ok(())
+}
+
 fn collect_place(term: &Term, nuts: &mut BTreeSet<String>, countries: &mut BTreeSet<String>) {
     if let Term::NamedNode(n) = term {
         if let Some(code) = n.as_str().strip_prefix(vocab::NUTS) {
@@ -168,15 +421,58 @@ fn collect_place(term: &Term, nuts: &mut BTreeSet<String>, countries: &mut BTree
     }
 }
 
+fn write_marker(dir: &Path, name: &str, version: &str) -> Result<(), StoreError> {
+    use std::io::Write;
+    let path = dir.join(PENDING_MARKER);
+    std::fs::File::create(&path)
+        .and_then(|mut f| {
+            writeln!(f, "{name}\n{version}")?;
+            f.sync_all()
+        })
+        .map_err(|e| StoreError::Storage(format!("cannot write {}: {e}", path.display())))
+}
+
+fn read_marker(dir: &Path) -> Result<Option<(String, String)>, StoreError> {
+    let path = dir.join(PENDING_MARKER);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let mut lines = text.lines();
+            match (lines.next(), lines.next()) {
+                (Some(name), Some(version)) if !name.is_empty() && !version.is_empty() => {
+                    Ok(Some((name.to_owned(), version.to_owned())))
+                }
+                // Killed while writing the marker: the bulk load had not started.
+                _ => Ok(None),
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::Storage(format!(
+            "cannot read {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
+fn remove_marker(dir: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(dir.join(PENDING_MARKER)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::Storage(format!(
+            "cannot remove {}: {e}",
+            dir.join(PENDING_MARKER).display()
+        ))),
+    }
+}
+
 /// The bundled vocabulary (`ontology/smarty.ttl`) in its own graph: the `smarty:` terms only. The
 /// file also documents the SMARTY guide's theme scheme, which ingest reads from the guide itself;
 /// loading it twice would make the union default graph count those triples twice.
 fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
-    let graph = NamedNode::new_unchecked(ONTOLOGY_GRAPH);
+    let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
     let vocabulary = "https://w3id.org/smarty-kg/def";
     let mut out = Vec::new();
     for q in RdfParser::from_format(RdfFormat::Turtle)
-        .with_default_graph(GraphNameRef::from(&graph).into_owned())
+        .with_default_graph(GraphNameRef::from(graph).into_owned())
         .for_slice(smarty_rdf::ONTOLOGY_TTL)
     {
         let q = q.map_err(|e| StoreError::File {

@@ -1,9 +1,12 @@
 //! The knowledge graph in an embedded oxigraph store. This is the only crate that touches
 //! oxigraph; the others see oxrdf terms and the types defined here.
 //!
-//! A store directory holds `rocksdb/` (the database), `lock` (the process using it) and
-//! `person-key` (the secret behind person IRIs, see `smarty_rdf::PersonKey`).
+//! A store directory holds `rocksdb/` (the database), `lock` (the process using it),
+//! `person-key` (the secret behind person IRIs, see `smarty_rdf::PersonKey`), `sources/` (the
+//! texts of ingested guides), `derived/` (answers kept until the next write) and, only while
+//! an ingest is between its two commits, `ingest-pending`.
 
+mod derived;
 mod error;
 mod export;
 mod ingest;
@@ -11,6 +14,7 @@ mod library;
 mod load;
 mod lock;
 mod query;
+mod scan;
 mod stats;
 mod validate;
 
@@ -32,7 +36,7 @@ pub use stats::Stats;
 pub use validate::{ValidationReport, Violation};
 
 /// Re-exported so callers can name terms without depending on oxigraph.
-pub use oxigraph::model::{Literal, NamedNode, Term, Triple};
+pub use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};
 
 /// Environment variable with a person-IRI key, for reproducible person IRIs across stores.
 pub const PERSON_KEY_ENV: &str = "SMARTY_KG_PERSON_KEY";
@@ -44,6 +48,8 @@ pub struct KnowledgeGraph {
     person_key: PersonKey,
     /// Texts of ingested guides, for in-memory stores (on disk they are under `DIR/sources/`).
     sources: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
+    /// Derived answers kept until the next write (see `derived.rs`).
+    derived: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
     _lock: Option<lock::StoreLock>,
 }
 
@@ -68,13 +74,16 @@ impl KnowledgeGraph {
         remove_bulk_load_leftovers(&db).map_err(|e| open_err(e.to_string()))?;
         let store = Store::open(&db).map_err(|e| open_err(e.to_string()))?;
         let person_key = person_key(Some(dir)).map_err(|e| open_err(e.to_string()))?;
-        Ok(KnowledgeGraph {
+        let kg = KnowledgeGraph {
             store,
             dir: Some(dir.to_owned()),
             person_key,
             sources: Default::default(),
+            derived: Default::default(),
             _lock: Some(lock),
-        })
+        };
+        kg.finish_interrupted_ingest(dir)?;
+        Ok(kg)
     }
 
     /// A temporary store in memory.
@@ -84,6 +93,7 @@ impl KnowledgeGraph {
             dir: None,
             person_key: person_key(None).map_err(|e| StoreError::Storage(e.to_string()))?,
             sources: Default::default(),
+            derived: Default::default(),
             _lock: None,
         })
     }

@@ -142,6 +142,7 @@ impl KnowledgeGraph {
         }
 
         let files = NamedNode::new_unchecked(FILES_GRAPH);
+        self.forget_derived()?;
         let mut tx = self.store.start_transaction()?;
         // What this file loaded last time.
         let previous: Vec<NamedNode> = tx

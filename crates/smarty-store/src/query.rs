@@ -73,6 +73,17 @@ pub struct QueryOptions {
     pub prefixes: Vec<(String, String)>,
 }
 
+impl QueryOptions {
+    /// `Err(Cancelled)` once the canceller has fired: for work done between queries or by
+    /// index scans, which oxigraph's own cancellation does not reach.
+    pub fn check_cancelled(&self) -> Result<(), StoreError> {
+        match &self.canceller {
+            Some(c) if c.is_cancelled() => Err(StoreError::Cancelled),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Whether a text typed so far is a whole SPARQL statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatementStatus {
@@ -484,6 +495,7 @@ impl KnowledgeGraph {
                     .map_err(|e| StoreError::Evaluation(format!("prefix {p}: {e}")))?;
             }
             let prepared = evaluator.parse_update(text).map_err(|e| syntax_error(&e))?;
+            self.forget_derived()?;
             prepared
                 .on_store(&self.store)
                 .execute()

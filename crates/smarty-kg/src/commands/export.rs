@@ -25,6 +25,7 @@ pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> 
         graph: args.graph.clone(),
         public: args.public,
     };
+    let started = std::time::Instant::now();
     let count = match &args.output {
         Some(path) => {
             smarty_repl::session::write_atomically(path, |w| Ok(kg.export(&options, w)?))?
@@ -37,6 +38,7 @@ pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> 
             count
         }
     };
+    crate::timings::record("export", started.elapsed());
     eprintln!(
         "exported {count} statements{}",
         if args.public {

@@ -44,15 +44,27 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             bytes: &guide.bytes,
         };
         let started = std::time::Instant::now();
+        // Each stage's duration for --timings, as `ingest.STAGE`.
+        let mut stage_started: Option<(&'static str, std::time::Instant)> = None;
+        let mut end_stage = |next: Option<&'static str>| {
+            let now = std::time::Instant::now();
+            if let Some((name, since)) = stage_started.take() {
+                crate::timings::record(&format!("ingest.{name}"), now - since);
+            }
+            stage_started = next.map(|n| (n, now));
+        };
         let report = kg.ingest_guide(&doc, &reference, &mut |stage| {
-            bar.set_message(match stage {
-                IngestStage::Extracting => format!("{shown}: extracting"),
-                IngestStage::Resolving => format!("{shown}: resolving names"),
-                IngestStage::Mapping => format!("{shown}: mapping to RDF"),
-                IngestStage::Writing => format!("{shown}: writing"),
-                IngestStage::Flushing => format!("{shown}: flushing to disk"),
-            });
+            let (phase, message) = match stage {
+                IngestStage::Extracting => ("extract", "extracting"),
+                IngestStage::Resolving => ("resolve", "resolving names"),
+                IngestStage::Writing => ("write", "mapping to RDF and writing"),
+                IngestStage::Finishing => ("finish", "replacing earlier versions"),
+                IngestStage::Flushing => ("flush", "flushing to disk"),
+            };
+            end_stage(Some(phase));
+            bar.set_message(format!("{shown}: {message}"));
         });
+        end_stage(None);
         bar.finish_and_clear();
         crate::timings::record("ingest", started.elapsed());
         let report = report.map_err(|e| match e {

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Benchmarks smarty-kg side by side with pyoxigraph, rdflib and networkx, in one run.
+
+Called by scripts/bench, which builds the release binary and installs the peers. For each size N
+(practices), on a synthetic guide (`smarty-kg synth`):
+
+  extract        smarty-kg extract (whole process)                       MB/s, practices/s
+  ingest         text → on-disk store / in-memory store (whole process)  vs pyoxigraph bulk_load of
+                 the same statements (our N-Quads export)                triples/s, ratio
+  queries        named queries, evaluation time in-process (--timings)   vs pyoxigraph and rdflib
+  contacts       shared contacts: first call, then from kept facts       vs a SPARQL GROUP BY in pyoxigraph
+  network        contacts network: projection, metrics (--timings)       vs networkx from the same
+                                                                         practice–person edges
+  export         each format, in-process (--timings)                     vs pyoxigraph dump
+  memory         peak RSS per step; bytes per triple in memory
+  end to end     generate, extract, ingest, contacts, export             seconds
+  shell          time to the first prompt on the ingested store
+
+Medians of --runs runs. Ratios are smarty-kg time / peer time (below 1: smarty-kg is faster),
+except throughput ratios, which say so. Absolute times on a shared machine are noise; the ratios,
+measured in the same run, are the figures to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PEERS = ROOT / "scripts" / "bench_peers.py"
+QUERIES = ["shared-contacts", "funding-by-region", "practices-by-theme"]
+EXPORT_FORMATS = ["ntriples", "nquads", "turtle", "trig", "rdfxml", "jsonld"]
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None, stdin: bytes | None = None) -> dict:
+    """Runs a command; returns wall time, peak RSS (KiB), stdout, stderr. Fails loudly."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    out, err = proc.communicate(stdin)
+    wall = time.perf_counter() - start
+    # communicate() reaped the child; its rusage is the children's maximum so far.
+    import resource
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{err.decode()[-3000:]}")
+    return {"seconds": wall, "rss_kib": rss, "stdout": out, "stderr": err.decode()}
+
+
+def measured(cmd, cwd, env=None, stdin=None) -> dict:
+    """Like run(), but in a fresh helper process so that peak RSS is this command's alone."""
+    payload = json.dumps({"cmd": [str(c) for c in cmd], "cwd": str(cwd), "env": env,
+                          "stdin": stdin.decode() if stdin is not None else None})
+    helper = subprocess.run(
+        [sys.executable, str(PEERS), "measure"], input=payload.encode(), capture_output=True,
+    )
+    if helper.returncode != 0:
+        raise SystemExit(helper.stderr.decode()[-3000:])
+    result = json.loads(helper.stdout)
+    result["stdout"] = result["stdout"].encode()
+    return result
+
+
+def peer(task: str, **args) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(PEERS), task], input=json.dumps(args).encode(), capture_output=True,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"peer {task} failed:\n{out.stderr.decode()[-3000:]}")
+    return json.loads(out.stdout)
+
+
+def timings(stderr: str) -> dict[str, float]:
+    """`timing PHASE MS` lines printed by --timings."""
+    found = {}
+    for line in stderr.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "timing":
+            found[parts[1]] = float(parts[2])
+    return found
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kib / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}; {rustc}; oxigraph 0.5.13"
+
+
+class Bench:
+    def __init__(self, binary: Path, runs: int, work: Path):
+        self.binary = binary
+        self.runs = runs
+        self.work = work
+        self.rows: list[dict] = []
+        self.env = dict(os.environ, SMARTY_KG_PERSON_KEY="bench", NO_COLOR="1")
+        self.prefixes = self.prefix_lines()
+
+    def kg(self, *args) -> list[str]:
+        return [str(self.binary), *map(str, args)]
+
+    def prefix_lines(self) -> str:
+        out = run(self.kg("--memory"), self.work, self.env, stdin=b".prefixes\n")
+        return "\n".join(l for l in out["stdout"].decode().splitlines() if l.startswith("PREFIX"))
+
+    def add(self, n, step, ours, unit, peer_name="", peer_value=None, ratio=None, target="", met=None, note=""):
+        self.rows.append(dict(n=n, step=step, ours=ours, unit=unit, peer=peer_name, peer_value=peer_value,
+                              ratio=ratio, target=target, met=met, note=note))
+
+    def size(self, n: int, rdflib_max: int):
+        d = self.work / f"n{n}"
+        d.mkdir(exist_ok=True)
+        guide = d / "guide.txt"
+        t_gen = run(self.kg("synth", "--practices", n, "--seed", 1, "-o", guide), d, self.env)["seconds"]
+        size_mb = guide.stat().st_size / 1e6
+
+        ex = [measured(self.kg("extract", guide, "--format", "summary"), d, self.env) for _ in range(self.runs)]
+        t_extract = median([r["seconds"] for r in ex])
+        self.add(n, "extract", size_mb / t_extract, "MB/s", note=f"{n / t_extract:,.0f} practices/s; peak {max(r['rss_kib'] for r in ex) / 1024:.0f} MiB")
+
+        # Ingest into a fresh on-disk store, and into memory.
+        ing, store = [], None
+        for i in range(self.runs):
+            store = d / f"store{i}"
+            shutil.rmtree(store, ignore_errors=True)
+            ing.append(measured(self.kg("--store", store, "ingest", guide), d, self.env))
+        t_ing = median([r["seconds"] for r in ing])
+        triples = int(json.loads(run(self.kg("--store", store, "query", "--format", "json",
+                                              "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"), d, self.env)["stdout"])
+                      ["results"]["bindings"][0]["n"]["value"])
+        nq = d / "export.nq"
+        run(self.kg("--store", store, "export", "--format", "nquads", "-o", nq), d, self.env)
+        bulk = [peer("bulk_load", path=str(nq), store=str(d / f"pyox{i}"), memory=False) for i in range(self.runs)]
+        t_bulk = median([b["seconds"] for b in bulk])
+        self.add(n, "ingest, on disk", triples / t_ing, "triples/s", "pyoxigraph bulk_load", triples / t_bulk,
+                 (triples / t_ing) / (triples / t_bulk), "≥ 0.5 of peer", (triples / t_ing) >= 0.5 * (triples / t_bulk),
+                 f"{triples:,} triples; peak {max(r['rss_kib'] for r in ing) / 1024:.0f} MiB (peer {max(b['rss_kib'] for b in bulk) / 1024:.0f} MiB)")
+        mem = [measured(self.kg("--memory", "ingest", guide), d, self.env) for _ in range(self.runs)]
+        t_mem = median([r["seconds"] for r in mem])
+        bulk_mem = [peer("bulk_load", path=str(nq), memory=True) for _ in range(self.runs)]
+        t_bulk_mem = median([b["seconds"] for b in bulk_mem])
+        self.add(n, "ingest, in memory", triples / t_mem, "triples/s", "pyoxigraph bulk_load", triples / t_bulk_mem,
+                 (triples / t_mem) / (triples / t_bulk_mem), "≥ 0.5 of peer", (triples / t_mem) >= 0.5 * (triples / t_bulk_mem))
+        peak = max(r["rss_kib"] for r in mem) * 1024
+        self.add(n, "memory per triple, in memory", peak / triples, "bytes", "", None, None, "≤ 500", peak / triples <= 500,
+                 f"peak RSS {peak / 2**20:.0f} MiB, text to store")
+
+        # Named queries: evaluation time in-process, same store contents.
+        pyox_store = str(d / "pyox0")
+        texts = {name: self.prefixes + "\n" + (ROOT / "queries" / f"{name}.rq").read_text() for name in QUERIES}
+        rdf = peer("rdflib_queries", nquads=str(nq), queries=texts, runs=1) if n <= rdflib_max else None
+        for name in QUERIES:
+            text = (ROOT / "queries" / f"{name}.rq").read_text()
+            ours = [timings(run(self.kg("--store", store, "--timings", "query", "--name", name, "--format", "tsv"), d, self.env)["stderr"])["query"]
+                    for _ in range(self.runs)]
+            t_ours = median(ours)
+            p = peer("query", store=pyox_store, query=self.prefixes + "\n" + text, runs=self.runs)
+            ok = t_ours <= 1.1 * p["ms"] + 5
+            self.add(n, f"query {name}", t_ours, "ms", "pyoxigraph", p["ms"], t_ours / p["ms"] if p["ms"] else None,
+                     "≤ 1.1× peer + 5 ms", ok, f"{p['rows']} rows")
+            if rdf is not None:
+                r = rdf["queries"][name]
+                self.add(n, f"query {name}", t_ours, "ms", "rdflib", r["ms"], t_ours / r["ms"] if r["ms"] else None,
+                         "≥ 20× faster", r["ms"] >= 20 * t_ours,
+                         f"{r['rows']} rows; rdflib load {rdf['load_s']:.1f} s, peak {rdf['rss_kib'] / 1024:.0f} MiB")
+
+        # Shared contacts: ours vs the same answer by a SPARQL GROUP BY in pyoxigraph.
+        # The first call after a change reads the indexes and keeps the facts; later ones reuse them.
+        contacts = lambda: timings(run(self.kg("--store", store, "--timings", "contacts", "--format", "json"), d, self.env)["stderr"])["contacts"]
+        t_first = contacts()
+        t_c = median([contacts() for _ in range(self.runs)])
+        p = peer("query", store=pyox_store, query=self.prefixes + "\n" + CONTACTS_GROUP_BY, runs=self.runs)
+        self.add(n, "shared contacts, first call after a change", t_first, "ms", "pyoxigraph GROUP BY", p["ms"],
+                 t_first / p["ms"] if p["ms"] else None, "", None, "index scans, facts kept for later calls")
+        self.add(n, "shared contacts", t_c, "ms", "pyoxigraph GROUP BY", p["ms"], t_c / p["ms"] if p["ms"] else None,
+                 "≥ 3× faster", p["ms"] >= 3 * t_c, f"{p['rows']} persons; from the kept facts")
+
+        # Projection + metrics vs networkx doing the same from the same practice–person edges:
+        # build the bipartite graph, project it onto the practices, then the same metrics.
+        run(self.kg("--store", store, "graph", "practice-person", "--format", "csv", "-o", d / "bipartite.csv"), d, self.env)
+        net = [run(self.kg("--store", store, "--timings", "graph", "contacts", "--metrics", "--format", "csv", "-o", d / "edges.csv"), d, self.env)
+               for _ in range(self.runs)]
+        t_proj = median([timings(r["stderr"]).get("projection", float("nan")) for r in net])
+        t_metrics = median([timings(r["stderr"]).get("metrics", float("nan")) for r in net])
+        nx = peer("networkx", bipartite=str(d / "bipartite.csv"), runs=self.runs)
+        self.add(n, "contacts network: projection", t_proj, "ms", "networkx", nx["projection_ms"],
+                 t_proj / nx["projection_ms"] if nx["projection_ms"] else None, "", None,
+                 "ours reads the store; networkx gets the edge list")
+        self.add(n, "contacts network: metrics", t_metrics, "ms", "networkx", nx["metrics_ms"],
+                 t_metrics / nx["metrics_ms"] if nx["metrics_ms"] else None,
+                 "≥ 10× faster", nx["metrics_ms"] >= 10 * t_metrics,
+                 f"{nx['nodes']:,} nodes, {nx['edges']:,} edges; betweenness {nx['betweenness']}")
+
+        # Export per format vs pyoxigraph's dump of the same statements.
+        export_seconds = {}
+        for fmt in EXPORT_FORMATS:
+            out = d / f"out.{fmt}"
+            ex = [measured(self.kg("--store", store, "--timings", "export", "--format", fmt, "-o", out), d, self.env)
+                  for _ in range(self.runs)]
+            # In-process, as the peer's: opening the store is not part of either figure.
+            t_ex = median([timings(r["stderr"])["export"] / 1000 for r in ex])
+            export_seconds[fmt] = median([r["seconds"] for r in ex])
+            mb = out.stat().st_size / 1e6
+            p = peer("dump", store=pyox_store, format=fmt, path=str(d / f"peer.{fmt}"), runs=self.runs)
+            target = "≥ 1.5 M triples/s and ≤ 1.2× peer" if fmt == "ntriples" else "≤ 1.2× peer"
+            ok = t_ex <= 1.2 * p["seconds"] and (fmt != "ntriples" or triples / t_ex >= 1.5e6)
+            self.add(n, f"export {fmt}", triples / t_ex, "triples/s", "pyoxigraph dump", triples / p["seconds"],
+                     t_ex / p["seconds"], target, ok,
+                     f"{mb / t_ex:.1f} MB/s; peak {max(r['rss_kib'] for r in ex) / 1024:.0f} MiB (peer {p['rss_kib'] / 1024:.0f} MiB)")
+
+        # End to end, and the shell's first prompt.
+        e2e = t_gen + t_extract + t_ing + t_first / 1000 + export_seconds["nquads"]
+        self.add(n, "end to end", e2e, "s", "", None, None, "< 30 s at 10^5" if n >= 100_000 else "", (e2e < 30) if n >= 100_000 else None,
+                 "generate + extract + ingest + contacts + export")
+        prompt = [run(self.kg("--store", store), d, self.env, stdin=b".quit\n")["seconds"] for _ in range(self.runs)]
+        t_prompt = median(prompt) * 1000
+        self.add(n, "shell start", t_prompt, "ms", "", None, None, "< 200 ms at 10^5" if n >= 100_000 else "",
+                 (t_prompt < 200) if n >= 100_000 else None, "open store, load names, read '.quit'")
+
+    def table(self) -> str:
+        lines = ["| N | step | smarty-kg | peer | peer value | ratio | target | met | notes |",
+                 "|--:|---|--:|---|--:|--:|---|:-:|---|"]
+        for r in self.rows:
+            ours = f"{r['ours']:,.1f} {r['unit']}" if r["ours"] == r["ours"] else "n/a"
+            peer_value = f"{r['peer_value']:,.1f}" if r["peer_value"] is not None else ""
+            ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
+            met = {True: "yes", False: "**no**", None: ""}[r["met"]]
+            lines.append(f"| {r['n']:,} | {r['step']} | {ours} | {r['peer']} | {peer_value} | {ratio} | {r['target']} | {met} | {r['note']} |")
+        return "\n".join(lines)
+
+
+CONTACTS_GROUP_BY = """SELECT ?person (COUNT(DISTINCT ?practice) AS ?practices) (GROUP_CONCAT(DISTINCT ?title; separator=" | ") AS ?titles)
+WHERE { ?practice dcat:contactPoint ?person ; schema:name ?title }
+GROUP BY ?person HAVING (COUNT(DISTINCT ?practice) > 1)"""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", type=Path, required=True)
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--large-runs", type=int, default=None,
+                    help="runs at N ≥ 100,000 (default: --runs); one run there takes about 10 minutes")
+    ap.add_argument("--rdflib-max", type=int, default=10_000, help="largest N rdflib is measured at")
+    ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    ap.add_argument("--keep", action="store_true", help="keep the work directory")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="smarty-bench-"))
+    bench = Bench(args.binary.resolve(), args.runs, work)
+    try:
+        for n in [int(s) for s in args.sizes.split(",") if s]:
+            print(f"== {n:,} practices", file=sys.stderr, flush=True)
+            bench.runs = args.large_runs if n >= 100_000 and args.large_runs else args.runs
+            bench.size(n, args.rdflib_max)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    table = bench.table()
+    print(machine())
+    print(table)
+    header = (ROOT / "scripts" / "bench-header.md").read_text()
+    runs = str(args.runs) if not args.large_runs else f"{args.runs} ({args.large_runs} at 10^5)"
+    args.out.write_text(header.replace("{machine}", machine()).replace("{runs}", runs) + "\n" + table + "\n")
+    print(f"written {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
