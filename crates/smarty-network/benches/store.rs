@@ -5,23 +5,14 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use smarty_network::{NetworkKind, NetworkOptions, build, metrics, shared_contacts};
 use smarty_reference::Reference;
-use smarty_store::{ExportFormat, ExportOptions, GuideDocument, KnowledgeGraph};
+use smarty_store::{ExportFormat, ExportOptions, KnowledgeGraph};
 
 const PRACTICES: usize = 1_000;
 
 fn ingest(kg: &KnowledgeGraph, text: &str, reference: &Reference) -> usize {
-    let report = kg
-        .ingest_guide(
-            &GuideDocument {
-                name: "bench",
-                text,
-                bytes: text.as_bytes(),
-            },
-            reference,
-            &mut |_| {},
-        )
-        .expect("ingest the synthetic guide");
-    report.quads
+    kg.ingest_text("bench", text, reference)
+        .expect("ingest the synthetic guide")
+        .quads
 }
 
 fn store(c: &mut Criterion) {

@@ -390,26 +390,17 @@ pub fn contacts_to_csv(contacts: &[SharedContact]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use smarty_store::{GuideDocument, KnowledgeGraph, QueryOptions};
+    use smarty_store::{KnowledgeGraph, QueryOptions};
 
     use super::shared_contacts_from;
     use crate::facts::{Facts, Source};
 
     fn ingest(kg: &KnowledgeGraph, name: &str, text: &str) {
         let reference = smarty_reference::Reference::bundled().expect("bundled reference");
-        kg.ingest_guide(
-            &GuideDocument {
-                name,
-                text,
-                bytes: text.as_bytes(),
-            },
-            &reference,
-            &mut |_| {},
-        )
-        .expect("ingest");
+        kg.ingest_text(name, text, &reference).expect("ingest");
     }
 
-    /// The kept facts go with any change to the store: an update, a guide, an RDF file.
+    /// The kept facts go with any change to the store: an update, a new version of the guide.
     #[test]
     fn kept_facts_follow_every_change() {
         let kg = KnowledgeGraph::in_memory().expect("in-memory store");
@@ -439,7 +430,11 @@ mod tests {
         assert_eq!(after.len() + 1, before.len());
 
         ingest(&kg, "smarty-good-practice-guide", &format!("{text}\n"));
-        assert_eq!(names(&kg), before, "a new version of the guide brings her back");
+        assert_eq!(
+            names(&kg),
+            before,
+            "a new version of the guide brings her back"
+        );
     }
 
     /// The report read from the indexes is the one computed from the whole graph, on the

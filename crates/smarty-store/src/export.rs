@@ -266,7 +266,6 @@ fn sorted_triples(quads: Vec<Quad>) -> Vec<Triple> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::GuideDocument;
 
     /// The line formats, written from their sort keys, are byte for byte what oxigraph's own
     /// serializer writes for the same sorted statements (with a second document, so some
@@ -277,16 +276,7 @@ mod tests {
         let reference = smarty_reference::Reference::bundled().expect("bundled reference");
         let text = smarty_reference::BUNDLED_GUIDE.text;
         for name in ["guide", "copy"] {
-            kg.ingest_guide(
-                &GuideDocument {
-                    name,
-                    text,
-                    bytes: text.as_bytes(),
-                },
-                &reference,
-                &mut |_| {},
-            )
-            .expect("ingest");
+            kg.ingest_text(name, text, &reference).expect("ingest");
         }
         for format in [ExportFormat::NTriples, ExportFormat::NQuads] {
             let options = ExportOptions {

@@ -152,6 +152,21 @@ impl KnowledgeGraph {
         })
     }
 
+    /// [`KnowledgeGraph::ingest_guide`] for a text in memory, without progress reports.
+    pub fn ingest_text(
+        &self,
+        name: &str,
+        text: &str,
+        reference: &Reference,
+    ) -> Result<IngestReport, StoreError> {
+        let doc = GuideDocument {
+            name,
+            text,
+            bytes: text.as_bytes(),
+        };
+        self.ingest_guide(&doc, reference, &mut |_| {})
+    }
+
     /// One transaction: old graphs out, new quads in as they are mapped, curated graphs refreshed.
     fn write_in_memory(
         &self,
