@@ -28,7 +28,7 @@ pub fn build_with(
     options: &NetworkOptions,
     query: &QueryOptions,
 ) -> Result<Network, NetworkError> {
-    let facts = Facts::load(Source(kg, query))?;
+    let facts = Facts::load_kept(Source(kg, query))?;
     build_from(&facts, options)
 }
 

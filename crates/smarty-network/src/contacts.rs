@@ -119,20 +119,10 @@ fn contact_facts(
     min_practices: usize,
     query: &QueryOptions,
 ) -> Result<Facts, NetworkError> {
-    // The version in the name retires data kept by an older layout of `Facts`.
     let name = format!("contact-facts-v1-min{}.json", min_practices.max(1));
-    if let Some(facts) = kg
-        .derived(&name)
-        .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
-    {
-        return Ok(facts);
-    }
-    let facts = Facts::load_for_contacts(Source(kg, query), min_practices)?;
-    if let Ok(bytes) = serde_json::to_vec(&facts) {
-        // Failing to keep it only costs the next call the same work again.
-        let _ = kg.keep_derived(&name, bytes);
-    }
-    Ok(facts)
+    Facts::kept(Source(kg, query), &name, |kg| {
+        Facts::load_for_contacts(kg, min_practices)
+    })
 }
 
 pub(crate) fn shared_contacts_from(facts: &Facts, min_practices: usize) -> Vec<SharedContact> {
@@ -413,9 +403,20 @@ mod tests {
                 .map(|c| c.name())
                 .collect()
         };
+        let edges = |kg: &KnowledgeGraph| {
+            crate::build(
+                kg,
+                &crate::NetworkOptions::new(crate::NetworkKind::Contacts),
+            )
+            .expect("contacts network")
+            .edges
+            .len()
+        };
         let before = names(&kg);
         assert!(before.contains(&"Bryony Chipp".to_owned()), "{before:?}");
         assert_eq!(names(&kg), before, "kept facts give the same report");
+        let edges_before = edges(&kg);
+        assert_eq!(edges(&kg), edges_before);
 
         let options = QueryOptions::default();
         kg.update(
@@ -428,8 +429,11 @@ mod tests {
         let after = names(&kg);
         assert!(!after.contains(&"Bryony Chipp".to_owned()), "{after:?}");
         assert_eq!(after.len() + 1, before.len());
+        // Her four practices were a clique of six edges.
+        assert_eq!(edges(&kg) + 6, edges_before);
 
         ingest(&kg, "smarty-good-practice-guide", &format!("{text}\n"));
+        assert_eq!(edges(&kg), edges_before);
         assert_eq!(
             names(&kg),
             before,

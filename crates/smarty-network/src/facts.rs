@@ -325,6 +325,33 @@ impl Facts {
         Ok(facts)
     }
 
+    /// [`Facts::load`], kept in the store's derived data until the store changes: the networks
+    /// and paths after the first read are a deserialisation away.
+    pub fn load_kept(kg: Source<'_>) -> Result<Facts, NetworkError> {
+        Facts::kept(kg, "network-facts-v1.json", Facts::load)
+    }
+
+    /// Facts kept under `name` since the last change to the store, or `load`ed and kept.
+    /// The version in the name retires data kept by an older layout of `Facts`.
+    pub fn kept(
+        kg: Source<'_>,
+        name: &str,
+        load: impl FnOnce(Source<'_>) -> Result<Facts, NetworkError>,
+    ) -> Result<Facts, NetworkError> {
+        if let Some(facts) =
+            kg.0.derived(name)
+                .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
+        {
+            return Ok(facts);
+        }
+        let facts = load(kg)?;
+        if let Ok(bytes) = serde_json::to_vec(&facts) {
+            // Failing to keep them only costs the next call the same work again.
+            let _ = kg.0.keep_derived(name, bytes);
+        }
+        Ok(facts)
+    }
+
     /// What the shared-contacts report needs, read straight from the indexes: the contact
     /// links (one scan of `dcat:contactPoint`), the practices (one scan of their type), then
     /// only the persons behind at least `min_practices` practices, their practices, themes,

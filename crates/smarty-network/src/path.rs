@@ -208,7 +208,7 @@ pub fn shortest_path_with(
     options: PathOptions,
     query: &QueryOptions,
 ) -> Result<Option<PathReport>, NetworkError> {
-    let facts = Facts::load(Source(kg, query))?;
+    let facts = Facts::load_kept(Source(kg, query))?;
     let linkage = linkage(&facts, options);
     let start = resolve(&facts, &linkage, from)?;
     let goal = resolve(&facts, &linkage, to)?;
