@@ -1,85 +1,68 @@
-//! What the networks are made of, read from the store with a few SPARQL queries.
+//! What the networks are made of, read from the store's indexes (`smarty_store` scans): one
+//! scan per predicate involved, or index seeks when only a few subjects are wanted.
 //!
-//! Each query is fixed text (no user value enters it); grouping, labels and filters are done
-//! here, in sorted maps, so the result does not depend on the order oxigraph returns rows in.
-//! `DISTINCT` everywhere: a fact read from two documents is in the union graph twice.
+//! No user value enters a read; grouping, labels and filters are done here, in sorted maps, so
+//! the result does not depend on the order the store returns statements in. A fact read from
+//! two documents is in two graphs; the scans return it once. `facts_sparql.rs` reads the same
+//! facts by SPARQL, as the reference the tests hold the scans to.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use smarty_rdf::vocab::{COUNTRY, NUTS};
-use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, QueryOutcome, Term};
+use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, Term};
 
 use crate::NetworkError;
 use crate::model::{PlaceRef, Role, ThemeRef};
 use crate::names::{best_label, compact, local_name};
 
-const PRACTICES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
-  ?s a smarty:GoodPractice .
-  OPTIONAL {
-    ?s ?p ?o .
-    VALUES ?p { schema:name schema:alternateName dcterms:title rdfs:label dcat:theme dcterms:spatial dcat:contactPoint }
-  }
-}";
-
-const THEMES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
-  ?practice a smarty:GoodPractice ; dcat:theme ?s .
-  ?s ?p ?o .
-  VALUES ?p { rdfs:label skos:prefLabel skos:notation }
-}";
-
-const PLACES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
-  ?x dcterms:spatial ?start .
-  { ?start skos:broader* ?s } UNION { ?start skos:broader*/dcterms:isPartOf ?s }
-  ?s ?p ?o .
-  VALUES ?p { skos:prefLabel skos:altLabel rdfs:label skos:notation skos:broader dcterms:isPartOf }
-}";
-
-const PERSONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
-  ?practice a smarty:GoodPractice ; dcat:contactPoint ?s .
-  ?s ?p ?o .
-  VALUES ?p { vcard:fn foaf:name vcard:hasEmail smarty:printedEmail org:memberOf }
-}";
-
-const ROLES: &str = "SELECT DISTINCT ?practice ?role ?organisation WHERE {
-  ?practice a smarty:GoodPractice .
-  { ?practice smarty:mainInstitution ?organisation . BIND(\"main\" AS ?role) }
-  UNION { ?practice smarty:contactOrganisation ?organisation . BIND(\"contact\" AS ?role) }
-  UNION { ?practice schema:funding/schema:funder ?organisation . BIND(\"funder\" AS ?role) }
-  FILTER(isIRI(?organisation))
-}";
-
-const PARTNERS: &str = "SELECT DISTINCT ?programme ?organisation WHERE {
-  ?programme a schema:Project ; schema:member ?organisation .
-  FILTER NOT EXISTS { ?programme a smarty:GoodPractice }
-  FILTER(isIRI(?organisation))
-}";
-
-// The subquery first: joining the union straight to `?s ?p ?o` makes oxigraph enumerate every
-// (practice, organisation) pair against every statement (17 s on 1,000 practices, 40 ms so).
-const ORGANISATIONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
-  { SELECT DISTINCT ?s WHERE {
-      { ?x smarty:mainInstitution ?s } UNION { ?x smarty:contactOrganisation ?s }
-      UNION { ?x schema:funder ?s } UNION { ?x org:memberOf ?s }
-      UNION { ?programme a schema:Project ; schema:member ?s }
-  } }
-  VALUES ?p { skos:prefLabel skos:altLabel rdfs:label schema:name foaf:name dcterms:spatial }
-  ?s ?p ?o .
-}";
+pub(crate) const PRACTICE_PREDICATES: &[&str] = &[
+    "schema:name",
+    "schema:alternateName",
+    "dcterms:title",
+    "rdfs:label",
+    "dcat:theme",
+    "dcterms:spatial",
+    "dcat:contactPoint",
+];
+pub(crate) const THEME_PREDICATES: &[&str] = &["rdfs:label", "skos:prefLabel", "skos:notation"];
+pub(crate) const PLACE_PREDICATES: &[&str] = &[
+    "skos:prefLabel",
+    "skos:altLabel",
+    "rdfs:label",
+    "skos:notation",
+    "skos:broader",
+    "dcterms:isPartOf",
+];
+pub(crate) const PERSON_PREDICATES: &[&str] = &[
+    "vcard:fn",
+    "foaf:name",
+    "vcard:hasEmail",
+    "smarty:printedEmail",
+    "org:memberOf",
+];
+pub(crate) const ORGANISATION_PREDICATES: &[&str] = &[
+    "skos:prefLabel",
+    "skos:altLabel",
+    "rdfs:label",
+    "schema:name",
+    "foaf:name",
+    "dcterms:spatial",
+];
 
 /// The store and the options every query runs under (timeout, Ctrl-C).
 #[derive(Clone, Copy)]
 pub(crate) struct Source<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
 
 /// Predicate (full IRI) → values, sorted and without repeats.
-type Predicates = BTreeMap<String, Vec<Value>>;
+pub(crate) type Predicates = BTreeMap<String, Vec<Value>>;
 
 /// Subject → its predicates.
-type Props = BTreeMap<String, Predicates>;
+pub(crate) type Props = BTreeMap<String, Predicates>;
 
 /// An object: an IRI or a literal with its language.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Value {
+pub(crate) enum Value {
     Iri(String),
     Literal(String, Option<String>),
 }
@@ -146,14 +129,7 @@ pub(crate) struct Facts {
     pub partners: BTreeMap<String, BTreeSet<String>>,
 }
 
-fn select(kg: Source<'_>, query: &str) -> Result<Vec<Vec<Option<Term>>>, NetworkError> {
-    match kg.0.query(query, kg.1)? {
-        QueryOutcome::Solutions(table) => Ok(table.rows),
-        _ => Ok(Vec::new()),
-    }
-}
-
-fn value(term: &Term) -> Option<Value> {
+pub(crate) fn value(term: &Term) -> Option<Value> {
     match term {
         Term::NamedNode(n) => Some(Value::Iri(n.as_str().to_owned())),
         Term::Literal(l) => Some(Value::Literal(
@@ -164,42 +140,14 @@ fn value(term: &Term) -> Option<Value> {
     }
 }
 
-fn iri(term: Option<&Option<Term>>) -> Option<String> {
-    match term {
-        Some(Some(Term::NamedNode(n))) => Some(n.as_str().to_owned()),
-        _ => None,
-    }
-}
-
-/// Rows of `?s ?p ?o` into sorted maps; subjects that are not IRIs are skipped.
-fn props(kg: Source<'_>, query: &str) -> Result<Props, NetworkError> {
-    let mut out = Props::new();
-    for row in select(kg, query)? {
-        let Some(s) = iri(row.first()) else { continue };
-        let entry = out.entry(s).or_default();
-        if let (Some(p), Some(Some(o))) = (iri(row.get(1)), row.get(2))
-            && let Some(v) = value(o)
-        {
-            entry.entry(p).or_default().push(v);
-        }
-    }
-    for predicates in out.values_mut() {
-        for values in predicates.values_mut() {
-            values.sort();
-            values.dedup();
-        }
-    }
-    Ok(out)
-}
-
-fn ns(prefix: &str, local: &str) -> String {
+pub(crate) fn ns(prefix: &str, local: &str) -> String {
     format!(
         "{}{local}",
         smarty_rdf::vocab::namespace(prefix).unwrap_or_default()
     )
 }
 
-fn literals(p: &Predicates, predicate: &str) -> Vec<(String, Option<String>)> {
+pub(crate) fn literals(p: &Predicates, predicate: &str) -> Vec<(String, Option<String>)> {
     p.get(predicate)
         .into_iter()
         .flatten()
@@ -210,7 +158,7 @@ fn literals(p: &Predicates, predicate: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-fn iris(p: &Predicates, predicate: &str) -> Vec<String> {
+pub(crate) fn iris(p: &Predicates, predicate: &str) -> Vec<String> {
     p.get(predicate)
         .into_iter()
         .flatten()
@@ -222,14 +170,14 @@ fn iris(p: &Predicates, predicate: &str) -> Vec<String> {
 }
 
 /// The first label found under the predicates, in order of preference.
-fn label_of(p: &Predicates, predicates: &[&str]) -> Option<String> {
+pub(crate) fn label_of(p: &Predicates, predicates: &[&str]) -> Option<String> {
     predicates
         .iter()
         .find_map(|pred| best_label(&literals(p, &ns_pred(pred))))
 }
 
 /// "schema:name" → full IRI.
-fn ns_pred(prefixed: &str) -> String {
+pub(crate) fn ns_pred(prefixed: &str) -> String {
     match prefixed.split_once(':') {
         Some((prefix, local)) => ns(prefix, local),
         None => prefixed.to_owned(),
@@ -237,7 +185,7 @@ fn ns_pred(prefixed: &str) -> String {
 }
 
 /// Every literal under the predicates, deduplicated and sorted.
-fn all_literals(p: &Predicates, predicates: &[&str]) -> Vec<String> {
+pub(crate) fn all_literals(p: &Predicates, predicates: &[&str]) -> Vec<String> {
     let set: BTreeSet<String> = predicates
         .iter()
         .flat_map(|pred| literals(p, &ns_pred(pred)))
@@ -247,73 +195,170 @@ fn all_literals(p: &Predicates, predicates: &[&str]) -> Vec<String> {
 }
 
 impl Facts {
+    /// Everything the networks need, read from the indexes: one scan per predicate involved,
+    /// then the statements about the subjects found (see [`props_of`]). Linear in the
+    /// statements read. A test keeps it equal to the same facts read by SPARQL.
     pub fn load(kg: Source<'_>) -> Result<Facts, NetworkError> {
-        let mut facts = Facts {
-            themes: load_themes(kg)?,
-            places: load_places(kg)?,
-            ..Facts::default()
+        let store = kg.0;
+        let pairs = |predicate: &str| -> Result<Vec<(String, String)>, NetworkError> {
+            Ok(store
+                .subjects_and_objects(iri_node(&ns_pred(predicate)).as_ref())?
+                .into_iter()
+                .filter_map(|(s, o)| match o {
+                    Term::NamedNode(o) => Some((s.into_string(), o.into_string())),
+                    _ => None,
+                })
+                .collect())
         };
+        let typed = |class: &str| -> Result<BTreeSet<String>, NetworkError> {
+            Ok(store
+                .subjects_with(
+                    iri_node(&ns_pred("rdf:type")).as_ref(),
+                    iri_node(&ns_pred(class)).as_ref(),
+                )?
+                .into_iter()
+                .map(NamedNode::into_string)
+                .collect())
+        };
+        let practices = typed("smarty:GoodPractice")?;
+        kg.1.check_cancelled()?;
+        let mut facts = Facts::default();
 
-        for (iri, p) in props(kg, PRACTICES)? {
-            facts.practices.insert(iri.clone(), practice_from(iri, &p));
+        let mut found = props_of(kg, &practices, PRACTICE_PREDICATES)?;
+        for practice in &practices {
+            let p = found.remove(practice).unwrap_or_default();
+            facts
+                .practices
+                .insert(practice.clone(), practice_from(practice.clone(), &p));
         }
-        for (iri, p) in props(kg, PERSONS)? {
-            facts.persons.insert(iri.clone(), person_from(iri, &p));
+
+        let themes: BTreeSet<String> = facts
+            .practices
+            .values()
+            .flat_map(|p| p.themes.iter().cloned())
+            .collect();
+        for (theme, p) in props_of(kg, &themes, THEME_PREDICATES)? {
+            facts.themes.push(theme_from(theme, &p));
         }
-        // A contact point without any fact about the person (a --public store keeps none; the
-        // links are dropped there too, but loaded data may hold them) is still a person.
-        for practice in facts.practices.values() {
-            for person in &practice.contacts {
-                facts
-                    .persons
-                    .entry(person.clone())
-                    .or_insert_with(|| bare_person(person));
+        order_themes(&mut facts.themes);
+
+        // Places: every place stated anywhere, the places above it (`skos:broader`, any
+        // number of steps) and the countries those are part of.
+        let starts: BTreeSet<String> = pairs("dcterms:spatial")?
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect();
+        let mut seen: BTreeSet<String> = starts.clone();
+        let mut level = starts;
+        let mut found_places = Props::new();
+        let mut part_of: BTreeSet<String> = BTreeSet::new();
+        while !level.is_empty() {
+            let found = props_of(kg, &level, PLACE_PREDICATES)?;
+            let mut next = BTreeSet::new();
+            for p in found.values() {
+                next.extend(iris(p, &ns_pred("skos:broader")));
+                part_of.extend(iris(p, &ns_pred("dcterms:isPartOf")));
+            }
+            found_places.extend(found);
+            next.retain(|p| seen.insert(p.clone()));
+            level = next;
+        }
+        part_of.retain(|p| !seen.contains(p));
+        found_places.extend(props_of(kg, &part_of, PLACE_PREDICATES)?);
+        for (place, p) in found_places {
+            let built = place_from(&place, &p);
+            facts.places.insert(place, built);
+        }
+
+        let persons: BTreeSet<String> = facts
+            .practices
+            .values()
+            .flat_map(|p| p.contacts.iter().cloned())
+            .collect();
+        let mut found = props_of(kg, &persons, PERSON_PREDICATES)?;
+        for person in persons {
+            let p = found.remove(&person).unwrap_or_default();
+            facts
+                .persons
+                .insert(person.clone(), person_from(person, &p));
+        }
+        kg.1.check_cancelled()?;
+
+        let mut organisations: BTreeSet<String> = BTreeSet::new();
+        for (predicate, role) in [
+            ("smarty:mainInstitution", Role::MainInstitution),
+            ("smarty:contactOrganisation", Role::ContactOrganisation),
+        ] {
+            for (practice, org) in pairs(predicate)? {
+                organisations.insert(org.clone());
+                if let Some(p) = facts.practices.get_mut(&practice) {
+                    p.organisations.entry(org).or_default().insert(role);
+                }
             }
         }
-
-        for row in select(kg, ROLES)? {
-            let (Some(practice), Some(Some(Term::Literal(role))), Some(org)) =
-                (iri(row.first()), row.get(1), iri(row.get(2)))
-            else {
-                continue;
-            };
-            let role = match role.value() {
-                "main" => Role::MainInstitution,
-                "contact" => Role::ContactOrganisation,
-                _ => Role::Funder,
-            };
-            if let Some(p) = facts.practices.get_mut(&practice) {
-                p.organisations.entry(org).or_default().insert(role);
+        let mut funders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (grant, org) in pairs("schema:funder")? {
+            organisations.insert(org.clone());
+            funders.entry(grant).or_default().insert(org);
+        }
+        for (practice, grant) in pairs("schema:funding")? {
+            if let (Some(p), Some(orgs)) = (facts.practices.get_mut(&practice), funders.get(&grant))
+            {
+                for org in orgs {
+                    p.organisations
+                        .entry(org.clone())
+                        .or_default()
+                        .insert(Role::Funder);
+                }
             }
         }
-
-        for row in select(kg, PARTNERS)? {
-            if let (Some(programme), Some(org)) = (iri(row.first()), iri(row.get(1))) {
-                facts.partners.entry(org).or_default().insert(programme);
+        for (_, org) in pairs("org:memberOf")? {
+            organisations.insert(org);
+        }
+        let projects = typed("schema:Project")?;
+        for (programme, org) in pairs("schema:member")? {
+            if projects.contains(&programme) {
+                organisations.insert(org.clone());
+                if !practices.contains(&programme) {
+                    facts.partners.entry(org).or_default().insert(programme);
+                }
             }
         }
-
-        for (iri, p) in props(kg, ORGANISATIONS)? {
+        for (org, p) in props_of(kg, &organisations, ORGANISATION_PREDICATES)? {
             facts
                 .organisations
-                .insert(iri.clone(), organisation_from(iri, &p));
+                .insert(org.clone(), organisation_from(org, &p));
         }
-        // Organisations named only by IRI (no label in the store) still get a node.
-        let mut unnamed: BTreeSet<String> = facts
+        facts.add_unnamed();
+        Ok(facts)
+    }
+
+    /// Persons and organisations named only by IRI (no fact about them in the store) still get
+    /// a node.
+    pub(crate) fn add_unnamed(&mut self) {
+        let contacts: BTreeSet<String> = self
+            .practices
+            .values()
+            .flat_map(|p| p.contacts.iter().cloned())
+            .collect();
+        for person in contacts {
+            self.persons
+                .entry(person.clone())
+                .or_insert_with(|| bare_person(&person));
+        }
+        let mut unnamed: BTreeSet<String> = self
             .practices
             .values()
             .flat_map(|p| p.organisations.keys().cloned())
             .collect();
-        unnamed.extend(facts.partners.keys().cloned());
+        unnamed.extend(self.partners.keys().cloned());
         unnamed.extend(
-            facts
-                .persons
+            self.persons
                 .values()
                 .flat_map(|p| p.member_of.iter().cloned()),
         );
         for org in unnamed {
-            facts
-                .organisations
+            self.organisations
                 .entry(org.clone())
                 .or_insert_with(|| Organisation {
                     label: local_name(&org).to_owned(),
@@ -322,7 +367,6 @@ impl Facts {
                     countries: Vec::new(),
                 });
         }
-        Ok(facts)
     }
 
     /// [`Facts::load`], kept in the store's derived data until the store changes: the networks
@@ -338,6 +382,9 @@ impl Facts {
         name: &str,
         load: impl FnOnce(Source<'_>) -> Result<Facts, NetworkError>,
     ) -> Result<Facts, NetworkError> {
+        // The timeout covers the whole reading, not each scan.
+        let options = kg.1.started_now();
+        let kg = Source(kg.0, &options);
         if let Some(facts) =
             kg.0.derived(name)
                 .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
@@ -593,26 +640,7 @@ pub(crate) fn is_nuts(iri: &str) -> bool {
     iri.starts_with(NUTS)
 }
 
-fn load_themes(kg: Source<'_>) -> Result<Vec<ThemeRef>, NetworkError> {
-    let mut themes: Vec<ThemeRef> = props(kg, THEMES)?
-        .into_iter()
-        .map(|(iri, p)| theme_from(iri, &p))
-        .collect();
-    order_themes(&mut themes);
-    Ok(themes)
-}
-
-fn load_places(kg: Source<'_>) -> Result<BTreeMap<String, Place>, NetworkError> {
-    Ok(props(kg, PLACES)?
-        .into_iter()
-        .map(|(iri, p)| {
-            let place = place_from(&iri, &p);
-            (iri, place)
-        })
-        .collect())
-}
-
-fn practice_from(iri: String, p: &Predicates) -> Practice {
+pub(crate) fn practice_from(iri: String, p: &Predicates) -> Practice {
     let title = label_of(p, &["schema:name", "dcterms:title", "rdfs:label"])
         .unwrap_or_else(|| local_name(&iri).to_owned());
     let names = all_literals(
@@ -635,7 +663,7 @@ fn practice_from(iri: String, p: &Predicates) -> Practice {
     }
 }
 
-fn person_from(iri: String, p: &Predicates) -> Person {
+pub(crate) fn person_from(iri: String, p: &Predicates) -> Person {
     let mut names = all_literals(p, &["vcard:fn", "foaf:name"]);
     names.dedup();
     let emails: BTreeSet<String> = iris(p, &ns_pred("vcard:hasEmail"))
@@ -652,7 +680,7 @@ fn person_from(iri: String, p: &Predicates) -> Person {
 }
 
 /// A person named only by IRI (no fact about them in the store).
-fn bare_person(iri: &str) -> Person {
+pub(crate) fn bare_person(iri: &str) -> Person {
     Person {
         iri: iri.to_owned(),
         names: Vec::new(),
@@ -662,7 +690,7 @@ fn bare_person(iri: &str) -> Person {
     }
 }
 
-fn organisation_from(iri: String, p: &Predicates) -> Organisation {
+pub(crate) fn organisation_from(iri: String, p: &Predicates) -> Organisation {
     let label = label_of(
         p,
         &["skos:prefLabel", "rdfs:label", "schema:name", "foaf:name"],
@@ -690,7 +718,7 @@ fn organisation_from(iri: String, p: &Predicates) -> Organisation {
     }
 }
 
-fn place_from(iri: &str, p: &Predicates) -> Place {
+pub(crate) fn place_from(iri: &str, p: &Predicates) -> Place {
     Place {
         label: label_of(p, &["skos:prefLabel", "rdfs:label", "skos:altLabel"])
             .unwrap_or_else(|| local_name(iri).to_owned()),
@@ -712,7 +740,7 @@ fn place_from(iri: &str, p: &Predicates) -> Place {
     }
 }
 
-fn theme_from(iri: String, p: &Predicates) -> ThemeRef {
+pub(crate) fn theme_from(iri: String, p: &Predicates) -> ThemeRef {
     ThemeRef {
         label: label_of(p, &["rdfs:label", "skos:prefLabel"])
             .unwrap_or_else(|| local_name(&iri).to_owned()),
@@ -723,7 +751,7 @@ fn theme_from(iri: String, p: &Predicates) -> ThemeRef {
 }
 
 /// Sorts the themes into notation order and gives each its colour.
-fn order_themes(themes: &mut [ThemeRef]) {
+pub(crate) fn order_themes(themes: &mut [ThemeRef]) {
     themes.sort_by_key(theme_order);
     for (i, t) in themes.iter_mut().enumerate() {
         t.colour = crate::style::theme_colour(i).to_owned();
@@ -732,7 +760,7 @@ fn order_themes(themes: &mut [ThemeRef]) {
 
 /// An IRI the store was asked about; IRIs read from the store are valid, so this never fails
 /// for them.
-fn iri_node(iri: &str) -> NamedNode {
+pub(crate) fn iri_node(iri: &str) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
@@ -742,7 +770,7 @@ fn iri_node(iri: &str) -> NamedNode {
 const SEEKS_BEFORE_SCANNING: usize = 256;
 
 /// The statements about the subjects, restricted to the predicates (prefixed names).
-fn props_of(
+pub(crate) fn props_of(
     kg: Source<'_>,
     subjects: &BTreeSet<String>,
     predicates: &[&str],

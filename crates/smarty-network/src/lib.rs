@@ -1,9 +1,9 @@
 //! Networks over the knowledge graph: shared contacts, partner networks, their drawings and
 //! analytics.
 //!
-//! Everything starts from SPARQL over the store ([`smarty_store::KnowledgeGraph::query`]), so
-//! networks work on any data ingested or loaded that uses smarty-kg's vocabulary, not only on the
-//! extractor's records. The facts read are:
+//! Everything starts from the statements in the store (read by index scans), so networks work on
+//! any data ingested or loaded that uses smarty-kg's vocabulary, not only on the extractor's
+//! records. The facts read are:
 //!
 //! | fact | predicate |
 //! |---|---|
@@ -72,6 +72,8 @@ mod build;
 mod contacts;
 mod dot;
 mod facts;
+#[cfg(test)]
+mod facts_sparql;
 mod filter;
 mod formats;
 mod metrics;

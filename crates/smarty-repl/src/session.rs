@@ -174,6 +174,7 @@ impl<'kg> Session<'kg> {
             canceller: Some(canceller.clone()),
             parameters,
             prefixes: self.prefixes.clone(),
+            deadline: None,
         }
     }
 

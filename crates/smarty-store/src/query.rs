@@ -71,16 +71,36 @@ pub struct QueryOptions {
     pub parameters: Vec<(String, Term)>,
     /// Prefixes declared for this session, in addition to the predeclared ones.
     pub prefixes: Vec<(String, String)>,
+    /// When work made of several steps (index scans, several queries) must stop, for
+    /// [`QueryOptions::check_cancelled`]; set by [`QueryOptions::started_now`].
+    pub deadline: Option<std::time::Instant>,
 }
 
 impl QueryOptions {
-    /// `Err(Cancelled)` once the canceller has fired: for work done between queries or by
-    /// index scans, which oxigraph's own cancellation does not reach.
+    /// `Err(Cancelled)` once the canceller has fired, `Err(Timeout)` once the deadline has
+    /// passed: for work done between queries or by index scans, which oxigraph's own
+    /// cancellation does not reach.
     pub fn check_cancelled(&self) -> Result<(), StoreError> {
-        match &self.canceller {
-            Some(c) if c.is_cancelled() => Err(StoreError::Cancelled),
-            _ => Ok(()),
+        if let Some(c) = &self.canceller
+            && c.is_cancelled()
+        {
+            return Err(StoreError::Cancelled);
         }
+        if let Some(deadline) = self.deadline
+            && std::time::Instant::now() > deadline
+        {
+            return Err(StoreError::Timeout(self.timeout.unwrap_or_default()));
+        }
+        Ok(())
+    }
+
+    /// These options with the deadline their timeout sets from now (unless one is set).
+    pub fn started_now(&self) -> QueryOptions {
+        let mut options = self.clone();
+        if options.deadline.is_none() {
+            options.deadline = options.timeout.map(|t| std::time::Instant::now() + t);
+        }
+        options
     }
 }
 
