@@ -142,9 +142,26 @@ pub(crate) fn build_from(facts: &Facts, options: &NetworkOptions) -> Result<Netw
     if options.include_isolated {
         ids.extend(candidates);
     }
+    // Who takes part in which selected practices, and how: one pass, so describing a node
+    // does not walk every practice again.
+    let mut involvement: BTreeMap<&str, Involvement<'_>> = BTreeMap::new();
+    for p in &selected {
+        for person in &p.contacts {
+            let entry = involvement.entry(person.as_str()).or_default();
+            entry.roles.insert(Role::ContactPerson);
+            entry.practices.push(p);
+        }
+        for (org, roles) in &p.organisations {
+            let entry = involvement.entry(org.as_str()).or_default();
+            entry.roles.extend(roles.iter().copied());
+            if entry.practices.last().is_none_or(|last| last.iri != p.iri) {
+                entry.practices.push(p);
+            }
+        }
+    }
     let nodes = ids
         .iter()
-        .filter_map(|id| node(facts, &selected, id))
+        .filter_map(|id| node(facts, &involvement, id))
         .collect();
     Ok(Network {
         kind: options.kind,
@@ -198,9 +215,16 @@ fn edge(kind: NetworkKind, source: String, target: String, l: Link) -> Edge {
     }
 }
 
+/// How a person or an organisation takes part in the selected practices.
+#[derive(Default)]
+struct Involvement<'a> {
+    roles: BTreeSet<Role>,
+    practices: Vec<&'a Practice>,
+}
+
 /// The node for an IRI: a practice, a person or an organisation, described by the selected
 /// practices it takes part in.
-fn node(facts: &Facts, selected: &[&Practice], id: &str) -> Option<Node> {
+fn node(facts: &Facts, involvement: &BTreeMap<&str, Involvement<'_>>, id: &str) -> Option<Node> {
     if let Some(p) = facts.practices.get(id) {
         return Some(Node {
             id: id.to_owned(),
@@ -214,17 +238,9 @@ fn node(facts: &Facts, selected: &[&Practice], id: &str) -> Option<Node> {
     }
     let mut themes: Vec<ThemeRef> = Vec::new();
     let mut roles: BTreeSet<Role> = BTreeSet::new();
-    for p in selected {
-        let mut involved = false;
-        if p.contacts.contains(id) {
-            roles.insert(Role::ContactPerson);
-            involved = true;
-        }
-        if let Some(r) = p.organisations.get(id) {
-            roles.extend(r.iter().copied());
-            involved = true;
-        }
-        if involved {
+    if let Some(inv) = involvement.get(id) {
+        roles.extend(inv.roles.iter().copied());
+        for p in &inv.practices {
             for t in facts.themes_of(p) {
                 if !themes.contains(&t) {
                     themes.push(t);
