@@ -242,33 +242,12 @@ impl Facts {
         }
         order_themes(&mut facts.themes);
 
-        // Places: every place stated anywhere, the places above it (`skos:broader`, any
-        // number of steps) and the countries those are part of.
+        // Places: every place stated anywhere, and those above.
         let starts: BTreeSet<String> = pairs("dcterms:spatial")?
             .into_iter()
             .map(|(_, o)| o)
             .collect();
-        let mut seen: BTreeSet<String> = starts.clone();
-        let mut level = starts;
-        let mut found_places = Props::new();
-        let mut part_of: BTreeSet<String> = BTreeSet::new();
-        while !level.is_empty() {
-            let found = props_of(kg, &level, PLACE_PREDICATES)?;
-            let mut next = BTreeSet::new();
-            for p in found.values() {
-                next.extend(iris(p, &ns_pred("skos:broader")));
-                part_of.extend(iris(p, &ns_pred("dcterms:isPartOf")));
-            }
-            found_places.extend(found);
-            next.retain(|p| seen.insert(p.clone()));
-            level = next;
-        }
-        part_of.retain(|p| !seen.contains(p));
-        found_places.extend(props_of(kg, &part_of, PLACE_PREDICATES)?);
-        for (place, p) in found_places {
-            let built = place_from(&place, &p);
-            facts.places.insert(place, built);
-        }
+        facts.places = places_from(kg, starts)?;
 
         let persons: BTreeSet<String> = facts
             .practices
@@ -434,17 +413,7 @@ impl Facts {
 
         let mut facts = Facts::default();
         let persons: BTreeSet<String> = by_person.keys().cloned().collect();
-        let mut found = props_of(
-            kg,
-            &persons,
-            &[
-                "vcard:fn",
-                "foaf:name",
-                "vcard:hasEmail",
-                "smarty:printedEmail",
-                "org:memberOf",
-            ],
-        )?;
+        let mut found = props_of(kg, &persons, PERSON_PREDICATES)?;
         for person in persons {
             let p = found.remove(&person).unwrap_or_default();
             facts
@@ -453,19 +422,7 @@ impl Facts {
         }
 
         let wanted: BTreeSet<String> = by_person.into_values().flatten().collect();
-        let mut found = props_of(
-            kg,
-            &wanted,
-            &[
-                "schema:name",
-                "schema:alternateName",
-                "dcterms:title",
-                "rdfs:label",
-                "dcat:theme",
-                "dcterms:spatial",
-                "dcat:contactPoint",
-            ],
-        )?;
+        let mut found = props_of(kg, &wanted, PRACTICE_PREDICATES)?;
         for practice in wanted {
             let p = found.remove(&practice).unwrap_or_default();
             facts
@@ -484,63 +441,24 @@ impl Facts {
                 _ => None,
             })
             .collect();
-        for (theme, p) in props_of(
-            kg,
-            &themes,
-            &["rdfs:label", "skos:prefLabel", "skos:notation"],
-        )? {
+        for (theme, p) in props_of(kg, &themes, THEME_PREDICATES)? {
             facts.themes.push(theme_from(theme, &p));
         }
         order_themes(&mut facts.themes);
 
-        // The stated places, then every place above them, a level at a time.
-        let mut level: BTreeSet<String> = facts
+        let starts: BTreeSet<String> = facts
             .practices
             .values()
             .flat_map(|p| p.places.iter().cloned())
             .collect();
-        while !level.is_empty() {
-            let found = props_of(
-                kg,
-                &level,
-                &[
-                    "skos:prefLabel",
-                    "skos:altLabel",
-                    "rdfs:label",
-                    "skos:notation",
-                    "skos:broader",
-                    "dcterms:isPartOf",
-                ],
-            )?;
-            let mut next = BTreeSet::new();
-            for place in level {
-                let place_facts =
-                    place_from(&place, &found.get(&place).cloned().unwrap_or_default());
-                next.extend(place_facts.broader.iter().cloned());
-                next.extend(place_facts.part_of.iter().cloned());
-                facts.places.insert(place, place_facts);
-            }
-            next.retain(|p| !facts.places.contains_key(p));
-            level = next;
-        }
+        facts.places = places_from(kg, starts)?;
 
         let organisations: BTreeSet<String> = facts
             .persons
             .values()
             .flat_map(|p| p.member_of.iter().cloned())
             .collect();
-        let mut found = props_of(
-            kg,
-            &organisations,
-            &[
-                "skos:prefLabel",
-                "skos:altLabel",
-                "rdfs:label",
-                "schema:name",
-                "foaf:name",
-                "dcterms:spatial",
-            ],
-        )?;
+        let mut found = props_of(kg, &organisations, ORGANISATION_PREDICATES)?;
         for org in organisations {
             let p = found.remove(&org).unwrap_or_default();
             facts
@@ -807,4 +725,36 @@ pub(crate) fn props_of(
         }
     }
     Ok(out)
+}
+
+/// The places, every place above them (`skos:broader`, any number of steps) and the countries
+/// those are part of, with what the store says about each.
+fn places_from(
+    kg: Source<'_>,
+    starts: BTreeSet<String>,
+) -> Result<BTreeMap<String, Place>, NetworkError> {
+    let mut seen: BTreeSet<String> = starts.clone();
+    let mut level = starts;
+    let mut found_places = Props::new();
+    let mut part_of: BTreeSet<String> = BTreeSet::new();
+    while !level.is_empty() {
+        let found = props_of(kg, &level, PLACE_PREDICATES)?;
+        let mut next = BTreeSet::new();
+        for p in found.values() {
+            next.extend(iris(p, &ns_pred("skos:broader")));
+            part_of.extend(iris(p, &ns_pred("dcterms:isPartOf")));
+        }
+        found_places.extend(found);
+        next.retain(|p| seen.insert(p.clone()));
+        level = next;
+    }
+    part_of.retain(|p| !seen.contains(p));
+    found_places.extend(props_of(kg, &part_of, PLACE_PREDICATES)?);
+    Ok(found_places
+        .into_iter()
+        .map(|(place, p)| {
+            let built = place_from(&place, &p);
+            (place, built)
+        })
+        .collect())
 }
