@@ -6,18 +6,7 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use crate::support::{guide, root, smarty};
-
-/// A temporary directory with the bundled guide ingested into `store/`.
-fn ingested() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    smarty(&dir)
-        .args(["--store", "store", "ingest"])
-        .arg(guide())
-        .assert()
-        .success();
-    dir
-}
+use crate::support::{guide, ingested, root, smarty};
 
 /// Runs a SELECT and returns its SPARQL JSON bindings.
 fn select(dir: &tempfile::TempDir, query: &str) -> Vec<serde_json::Value> {

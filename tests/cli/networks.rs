@@ -3,18 +3,7 @@
 
 use predicates::prelude::*;
 
-use crate::support::{guide, smarty};
-
-/// A temporary directory with the bundled guide ingested into `store/`.
-fn ingested() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    smarty(&dir)
-        .args(["--store", "store", "ingest"])
-        .arg(guide())
-        .assert()
-        .success();
-    dir
-}
+use crate::support::{ingested, smarty};
 
 /// Runs `smarty-kg --store store ARGS…`, expecting success; standard output.
 fn run(dir: &tempfile::TempDir, args: &[&str]) -> Vec<u8> {

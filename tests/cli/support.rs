@@ -21,3 +21,14 @@ pub fn smarty(dir: &tempfile::TempDir) -> Command {
         .env("NO_COLOR", "1");
     cmd
 }
+
+/// A temporary directory with the bundled guide ingested into `store/`.
+pub fn ingested() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .args(["--store", "store", "ingest"])
+        .arg(guide())
+        .assert()
+        .success();
+    dir
+}

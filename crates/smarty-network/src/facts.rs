@@ -222,25 +222,17 @@ impl Facts {
         };
         let practices = typed("smarty:GoodPractice")?;
         kg.1.check_cancelled()?;
-        let mut facts = Facts::default();
-
-        let mut found = props_of(kg, &practices, PRACTICE_PREDICATES)?;
-        for practice in &practices {
-            let p = found.remove(practice).unwrap_or_default();
-            facts
-                .practices
-                .insert(practice.clone(), practice_from(practice.clone(), &p));
-        }
+        let mut facts = Facts {
+            practices: read_each(kg, &practices, PRACTICE_PREDICATES, practice_from)?,
+            ..Facts::default()
+        };
 
         let themes: BTreeSet<String> = facts
             .practices
             .values()
             .flat_map(|p| p.themes.iter().cloned())
             .collect();
-        for (theme, p) in props_of(kg, &themes, THEME_PREDICATES)? {
-            facts.themes.push(theme_from(theme, &p));
-        }
-        order_themes(&mut facts.themes);
+        facts.themes = themes_from(kg, &themes)?;
 
         // Places: every place stated anywhere, and those above.
         let starts: BTreeSet<String> = pairs("dcterms:spatial")?
@@ -254,13 +246,7 @@ impl Facts {
             .values()
             .flat_map(|p| p.contacts.iter().cloned())
             .collect();
-        let mut found = props_of(kg, &persons, PERSON_PREDICATES)?;
-        for person in persons {
-            let p = found.remove(&person).unwrap_or_default();
-            facts
-                .persons
-                .insert(person.clone(), person_from(person, &p));
-        }
+        facts.persons = read_each(kg, &persons, PERSON_PREDICATES, person_from)?;
         kg.1.check_cancelled()?;
 
         let mut organisations: BTreeSet<String> = BTreeSet::new();
@@ -413,22 +399,10 @@ impl Facts {
 
         let mut facts = Facts::default();
         let persons: BTreeSet<String> = by_person.keys().cloned().collect();
-        let mut found = props_of(kg, &persons, PERSON_PREDICATES)?;
-        for person in persons {
-            let p = found.remove(&person).unwrap_or_default();
-            facts
-                .persons
-                .insert(person.clone(), person_from(person, &p));
-        }
+        facts.persons = read_each(kg, &persons, PERSON_PREDICATES, person_from)?;
 
         let wanted: BTreeSet<String> = by_person.into_values().flatten().collect();
-        let mut found = props_of(kg, &wanted, PRACTICE_PREDICATES)?;
-        for practice in wanted {
-            let p = found.remove(&practice).unwrap_or_default();
-            facts
-                .practices
-                .insert(practice.clone(), practice_from(practice, &p));
-        }
+        facts.practices = read_each(kg, &wanted, PRACTICE_PREDICATES, practice_from)?;
 
         // Every practice's themes, not only these practices': a theme's colour is its place
         // among all of them, as in every other view.
@@ -441,10 +415,7 @@ impl Facts {
                 _ => None,
             })
             .collect();
-        for (theme, p) in props_of(kg, &themes, THEME_PREDICATES)? {
-            facts.themes.push(theme_from(theme, &p));
-        }
-        order_themes(&mut facts.themes);
+        facts.themes = themes_from(kg, &themes)?;
 
         let starts: BTreeSet<String> = facts
             .practices
@@ -458,13 +429,12 @@ impl Facts {
             .values()
             .flat_map(|p| p.member_of.iter().cloned())
             .collect();
-        let mut found = props_of(kg, &organisations, ORGANISATION_PREDICATES)?;
-        for org in organisations {
-            let p = found.remove(&org).unwrap_or_default();
-            facts
-                .organisations
-                .insert(org.clone(), organisation_from(org, &p));
-        }
+        facts.organisations = read_each(
+            kg,
+            &organisations,
+            ORGANISATION_PREDICATES,
+            organisation_from,
+        )?;
         check()?;
         Ok(facts)
     }
@@ -757,4 +727,32 @@ fn places_from(
             (place, built)
         })
         .collect())
+}
+
+/// One value per subject, built from what the store says about it under the predicates
+/// (nothing, for a subject it says nothing about).
+fn read_each<T>(
+    kg: Source<'_>,
+    subjects: &BTreeSet<String>,
+    predicates: &[&str],
+    build: fn(String, &Predicates) -> T,
+) -> Result<BTreeMap<String, T>, NetworkError> {
+    let mut found = props_of(kg, subjects, predicates)?;
+    Ok(subjects
+        .iter()
+        .map(|s| {
+            let p = found.remove(s).unwrap_or_default();
+            (s.clone(), build(s.clone(), &p))
+        })
+        .collect())
+}
+
+/// The themes the store describes (labels or notation), in notation order with their colours.
+fn themes_from(kg: Source<'_>, themes: &BTreeSet<String>) -> Result<Vec<ThemeRef>, NetworkError> {
+    let mut out: Vec<ThemeRef> = props_of(kg, themes, THEME_PREDICATES)?
+        .into_iter()
+        .map(|(theme, p)| theme_from(theme, &p))
+        .collect();
+    order_themes(&mut out);
+    Ok(out)
 }
