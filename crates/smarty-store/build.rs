@@ -5,7 +5,11 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../queries");
+    // Read at run time, not with `env!`: a build script binary is reused by checkouts in other
+    // places that share a target directory, and must look at its own checkout's queries.
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest_dir).join("../../queries");
     println!("cargo:rerun-if-changed={}", dir.display());
     // A missing or empty directory must fail the build: a binary with an empty query library
     // would only show up much later, as "no named query" at run time.

@@ -6,6 +6,7 @@
 //! two documents is in two graphs; the scans return it once. `facts_sparql.rs` reads the same
 //! facts by SPARQL, as the reference the tests hold the scans to.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -679,11 +680,21 @@ pub(crate) fn props_of(
             }
         }
     } else {
-        for predicate in &predicates {
-            for (s, o) in kg.0.subjects_and_objects(iri_node(predicate).as_ref())? {
-                if subjects.contains(s.as_str()) {
-                    add(s.into_string(), predicate.clone(), &o);
-                }
+        // One scan per predicate, on every core: decoding the terms read is the cost, and the
+        // scans are independent.
+        let scanned: Vec<Vec<(NamedNode, Term)>> = predicates
+            .par_iter()
+            .map(|predicate| {
+                let found = kg.0.subjects_and_objects(iri_node(predicate).as_ref())?;
+                Ok(found
+                    .into_iter()
+                    .filter(|(s, _)| subjects.contains(s.as_str()))
+                    .collect())
+            })
+            .collect::<Result<_, NetworkError>>()?;
+        for (predicate, found) in predicates.iter().zip(scanned) {
+            for (s, o) in found {
+                add(s.into_string(), predicate.clone(), &o);
             }
         }
     }
