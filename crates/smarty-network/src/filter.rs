@@ -110,11 +110,12 @@ fn resolve_theme(facts: &Facts, given: &str) -> Result<String, NetworkError> {
     resolve("theme", given, candidates)
 }
 
-fn resolve_region(facts: &Facts, given: &str) -> Result<String, NetworkError> {
-    let candidates = facts
+/// The places whose IRI passes `kind`, known by their names and their code.
+fn place_candidates(facts: &Facts, kind: fn(&str) -> bool) -> Vec<Candidate> {
+    facts
         .places
         .iter()
-        .filter(|(iri, _)| is_nuts(iri))
+        .filter(|(iri, _)| kind(iri))
         .map(|(iri, p)| {
             let mut names = p.names.clone();
             names.push(local_name(iri).to_owned());
@@ -124,25 +125,15 @@ fn resolve_region(facts: &Facts, given: &str) -> Result<String, NetworkError> {
                 listed: facts.place_ref(iri).display(),
             }
         })
-        .collect();
-    resolve("region", given, candidates)
+        .collect()
+}
+
+fn resolve_region(facts: &Facts, given: &str) -> Result<String, NetworkError> {
+    resolve("region", given, place_candidates(facts, is_nuts))
 }
 
 fn resolve_country(facts: &Facts, given: &str) -> Result<String, NetworkError> {
-    let mut candidates: Vec<Candidate> = facts
-        .places
-        .iter()
-        .filter(|(iri, _)| is_country(iri))
-        .map(|(iri, p)| {
-            let mut names = p.names.clone();
-            names.push(local_name(iri).to_owned());
-            Candidate {
-                iri: iri.clone(),
-                names,
-                listed: facts.place_ref(iri).display(),
-            }
-        })
-        .collect();
+    let mut candidates = place_candidates(facts, is_country);
     // A NUTS-0 code ("IT") names its country too.
     let nuts0 = facts
         .places
