@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::support::{guide, root, smarty};
+use crate::support::{guide, ingested, root, smarty};
 
 // Practice titles as printed in the guide's headings.
 const FIP: &str = "Future Industry Platform";
@@ -56,13 +56,7 @@ struct Kg(tempfile::TempDir);
 
 impl Kg {
     fn ingest() -> Kg {
-        let dir = tempfile::tempdir().unwrap();
-        smarty(&dir)
-            .args(["--store", "store", "ingest"])
-            .arg(guide())
-            .assert()
-            .success();
-        Kg(dir)
+        Kg(ingested())
     }
 
     /// Runs a named query with `-p name=value` parameters; the SPARQL 1.1 Query Results JSON.

@@ -25,14 +25,7 @@ pub fn graph(
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
     let kind: NetworkKind = kind.parse().map_err(network_error)?;
-    let options = NetworkOptions {
-        kind,
-        theme: None,
-        country: None,
-        region: None,
-        min_weight: 1,
-        include_isolated: false,
-    };
+    let options = NetworkOptions::new(kind);
     let network = smarty_network::build(kg, &options).map_err(network_error)?;
     let Some(format) = format else {
         let metrics = smarty_network::metrics(&network);
