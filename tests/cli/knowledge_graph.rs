@@ -275,6 +275,52 @@ fn a_crash_around_the_bulk_commit_leaves_one_whole_version() {
     }
 }
 
+/// The table files of the on-disk store, by name and size.
+fn table_files(dir: &tempfile::TempDir) -> Vec<(String, u64)> {
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(dir.path().join("store/rocksdb"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".sst"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, e.metadata().unwrap().len())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A first ingest writes everything, curated and ontology graphs included, in its bulk load:
+/// the finishing step after it then writes nothing, and each index stays one sorted file
+/// (a flushed transaction adds a small file every later index seek also consults).
+#[test]
+fn a_first_ingest_writes_everything_in_its_bulk_load() {
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .env("SMARTY_KG_FAILPOINT", "after-bulk-commit")
+        .args(["--store", "store", "ingest"])
+        .arg(guide())
+        .assert()
+        .failure();
+    let after_bulk_load = table_files(&dir);
+    assert!(!after_bulk_load.is_empty());
+    // Opening the store finishes the ingest: nothing left to write.
+    let graphs = count(
+        &dir,
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+         FILTER(STRSTARTS(STR(?g), \"https://w3id.org/smarty-kg/graph/\") \
+         && !CONTAINS(STR(?g), \"/doc/\")) }",
+    );
+    // Curated organisations, regions and provenance, and the ontology.
+    assert_eq!(graphs, 4);
+    assert!(!dir.path().join("store/ingest-pending").exists());
+    assert_eq!(table_files(&dir), after_bulk_load);
+    smarty(&dir)
+        .args(["--store", "store", "validate"])
+        .assert()
+        .success();
+}
+
 #[test]
 fn a_second_process_is_told_the_store_is_in_use() {
     let dir = ingested();

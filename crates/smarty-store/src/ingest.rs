@@ -193,19 +193,36 @@ impl KnowledgeGraph {
     ) -> Result<GuideSummary, StoreError> {
         write_marker(dir, input.name, &iri::version_of(input.bytes))?;
         let key = &self.person_key;
+        // The curated graphs go into the same bulk load, for the places stored and the places
+        // of the new mapping: the finishing transaction then has nothing to write on a first
+        // ingest, and each index stays one sorted file. A flushed transaction would add a small
+        // file that every later index seek has to consult too (about a fifth slower queries).
+        let mut places = Places::default();
+        for q in self
+            .store
+            .quads_for_pattern(None, Some(vocab::dcterms::SPATIAL), None, None)
+        {
+            places.collect(&q?.object);
+        }
+        let ontology = ontology_quads()?;
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Quad>>(4);
         let summary = std::thread::scope(|scope| -> Result<GuideSummary, StoreError> {
             let mapper = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let mut receiver_gone = false;
                 let summary = smarty_rdf::map_guide(input, reference, key, &mut |q| {
+                    if q.predicate == vocab::dcterms::SPATIAL {
+                        places.collect(&q.object);
+                    }
                     chunk.push(q);
                     if chunk.len() == CHUNK && !receiver_gone {
                         let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
                         receiver_gone = sender.send(full).is_err();
                     }
                 });
-                if !chunk.is_empty() && !receiver_gone {
+                chunk.extend(places.curated_quads(reference));
+                chunk.extend(ontology);
+                if !receiver_gone {
                     // The receiver only goes away on a loader error, reported below.
                     let _ = sender.send(chunk);
                 }
@@ -393,12 +410,11 @@ fn remove_document_graphs(
 /// Makes the curated graphs (alias table, the regions and countries of every document now in the
 /// store) and the ontology graph what they should be, writing only what changed.
 fn refresh_curated(tx: &mut Transaction<'_>, reference: &Reference) -> Result<(), StoreError> {
-    let mut nuts: BTreeSet<String> = BTreeSet::new();
-    let mut countries: BTreeSet<String> = BTreeSet::new();
+    let mut places = Places::default();
     for q in tx.quads_for_pattern(None, Some(vocab::dcterms::SPATIAL), None, None) {
-        collect_place(&q?.object, &mut nuts, &mut countries);
+        places.collect(&q?.object);
     }
-    let mut wanted: Vec<Quad> = smarty_rdf::curated::curated_quads(reference, &nuts, &countries);
+    let mut wanted: Vec<Quad> = places.curated_quads(reference);
     wanted.extend(ontology_quads()?);
     let wanted_set: FxHashSet<&Quad> = wanted.iter().collect();
     let mut graphs = smarty_rdf::curated::curated_graphs().to_vec();
@@ -426,13 +442,27 @@ fn refresh_curated(tx: &mut Transaction<'_>, reference: &Reference) -> Result<()
     Ok(())
 }
 
-fn collect_place(term: &Term, nuts: &mut BTreeSet<String>, countries: &mut BTreeSet<String>) {
-    if let Term::NamedNode(n) = term {
-        if let Some(code) = n.as_str().strip_prefix(vocab::NUTS) {
-            nuts.insert(code.to_owned());
-        } else if let Some(code) = n.as_str().strip_prefix(vocab::COUNTRY) {
-            countries.insert(code.to_owned());
+/// The NUTS regions and countries stated as places (`dcterms:spatial`), which the curated
+/// graphs describe.
+#[derive(Default)]
+struct Places {
+    nuts: BTreeSet<String>,
+    countries: BTreeSet<String>,
+}
+
+impl Places {
+    fn collect(&mut self, term: &Term) {
+        if let Term::NamedNode(n) = term {
+            if let Some(code) = n.as_str().strip_prefix(vocab::NUTS) {
+                self.nuts.insert(code.to_owned());
+            } else if let Some(code) = n.as_str().strip_prefix(vocab::COUNTRY) {
+                self.countries.insert(code.to_owned());
+            }
         }
+    }
+
+    fn curated_quads(&self, reference: &Reference) -> Vec<Quad> {
+        smarty_rdf::curated::curated_quads(reference, &self.nuts, &self.countries)
     }
 }
 

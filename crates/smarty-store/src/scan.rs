@@ -1,11 +1,18 @@
 //! Direct reads of the quad indexes, for callers that know exactly which statements they need
-//! (the shared-contacts report): no query to parse or plan, one index range per call.
+//! (the shared-contacts report, the networks): one index range per call, no query text to parse.
 //!
-//! Like SPARQL over this store, a scan sees every graph; a statement held by several graphs
+//! Each read is a one-pattern query built as algebra, so that only the terms the caller asks
+//! for are decoded: reading a term back is a RocksDB lookup, and a plain quad scan would also
+//! decode the predicate and the graph name of every statement, twice the lookups.
+//!
+//! Like SPARQL over this store, a read sees every graph; a statement held by several graphs
 //! (two documents stating the same fact) is returned once.
 
-use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{NamedNode, NamedNodeRef, Term};
+use oxigraph::sparql::{QueryResults, QuerySolutionIter, SparqlEvaluator, Variable};
 use rustc_hash::FxHashSet;
+use spargebra::algebra::GraphPattern;
+use spargebra::term::TriplePattern;
 
 use crate::{KnowledgeGraph, StoreError};
 
@@ -15,17 +22,20 @@ impl KnowledgeGraph {
         &self,
         predicate: NamedNodeRef<'_>,
     ) -> Result<Vec<(NamedNode, Term)>, StoreError> {
+        let (s, o) = (var("s"), var("o"));
+        let pattern = TriplePattern {
+            subject: s.clone().into(),
+            predicate: predicate.into_owned().into(),
+            object: o.clone().into(),
+        };
         let mut seen = FxHashSet::default();
         let mut out = Vec::new();
-        for quad in self
-            .store
-            .quads_for_pattern(None, Some(predicate), None, None)
-        {
-            let quad = quad?;
-            if let NamedOrBlankNode::NamedNode(s) = quad.subject
-                && seen.insert((s.clone(), quad.object.clone()))
+        for row in self.select(pattern)? {
+            let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            if let (Some(Term::NamedNode(s)), Some(o)) = (row.get(&s), row.get(&o))
+                && seen.insert((s.clone(), o.clone()))
             {
-                out.push((s, quad.object));
+                out.push((s.clone(), o.clone()));
             }
         }
         Ok(out)
@@ -37,16 +47,20 @@ impl KnowledgeGraph {
         predicate: NamedNodeRef<'_>,
         object: NamedNodeRef<'_>,
     ) -> Result<Vec<NamedNode>, StoreError> {
+        let s = var("s");
+        let pattern = TriplePattern {
+            subject: s.clone().into(),
+            predicate: predicate.into_owned().into(),
+            object: object.into_owned().into(),
+        };
         let mut seen = FxHashSet::default();
         let mut out = Vec::new();
-        for quad in self
-            .store
-            .quads_for_pattern(None, Some(predicate), Some(object.into()), None)
-        {
-            if let NamedOrBlankNode::NamedNode(s) = quad?.subject
+        for row in self.select(pattern)? {
+            let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            if let Some(Term::NamedNode(s)) = row.get(&s)
                 && seen.insert(s.clone())
             {
-                out.push(s);
+                out.push(s.clone());
             }
         }
         Ok(out)
@@ -57,15 +71,20 @@ impl KnowledgeGraph {
         &self,
         subject: NamedNodeRef<'_>,
     ) -> Result<Vec<(NamedNode, Term)>, StoreError> {
+        let (p, o) = (var("p"), var("o"));
+        let pattern = TriplePattern {
+            subject: subject.into_owned().into(),
+            predicate: p.clone().into(),
+            object: o.clone().into(),
+        };
         let mut seen = FxHashSet::default();
         let mut out = Vec::new();
-        for quad in self
-            .store
-            .quads_for_pattern(Some(subject.into()), None, None, None)
-        {
-            let quad = quad?;
-            if seen.insert((quad.predicate.clone(), quad.object.clone())) {
-                out.push((quad.predicate, quad.object));
+        for row in self.select(pattern)? {
+            let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            if let (Some(Term::NamedNode(p)), Some(o)) = (row.get(&p), row.get(&o))
+                && seen.insert((p.clone(), o.clone()))
+            {
+                out.push((p.clone(), o.clone()));
             }
         }
         Ok(out)
@@ -92,4 +111,28 @@ impl KnowledgeGraph {
             None => Ok(false),
         }
     }
+
+    /// The solutions of one triple pattern over the union of all graphs.
+    fn select(&self, pattern: TriplePattern) -> Result<QuerySolutionIter<'_>, StoreError> {
+        let query = spargebra::Query::Select {
+            dataset: None,
+            pattern: GraphPattern::Bgp {
+                patterns: vec![pattern],
+            },
+            base_iri: None,
+        };
+        let mut prepared = SparqlEvaluator::new().for_query(query);
+        prepared.dataset_mut().set_default_graph_as_union();
+        match prepared.on_store(&self.store).execute() {
+            Ok(QueryResults::Solutions(solutions)) => Ok(solutions),
+            Ok(_) => Err(StoreError::Evaluation(
+                "a pattern read did not give solutions".into(),
+            )),
+            Err(e) => Err(StoreError::Evaluation(e.to_string())),
+        }
+    }
+}
+
+fn var(name: &str) -> Variable {
+    Variable::new_unchecked(name)
 }
