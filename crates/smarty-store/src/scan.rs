@@ -23,22 +23,15 @@ impl KnowledgeGraph {
         predicate: NamedNodeRef<'_>,
     ) -> Result<Vec<(NamedNode, Term)>, StoreError> {
         let (s, o) = (var("s"), var("o"));
-        let pattern = TriplePattern {
-            subject: s.clone().into(),
-            predicate: predicate.into_owned().into(),
-            object: o.clone().into(),
-        };
-        let mut seen = FxHashSet::default();
-        let mut out = Vec::new();
-        for row in self.select(pattern)? {
-            let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
-            if let (Some(Term::NamedNode(s)), Some(o)) = (row.get(&s), row.get(&o))
-                && seen.insert((s.clone(), o.clone()))
-            {
-                out.push((s.clone(), o.clone()));
-            }
-        }
-        Ok(out)
+        self.iri_term_pairs(
+            TriplePattern {
+                subject: s.clone().into(),
+                predicate: predicate.into_owned().into(),
+                object: o.clone().into(),
+            },
+            &s,
+            &o,
+        )
     }
 
     /// Subjects (IRIs) of every statement `?s predicate object`.
@@ -72,19 +65,33 @@ impl KnowledgeGraph {
         subject: NamedNodeRef<'_>,
     ) -> Result<Vec<(NamedNode, Term)>, StoreError> {
         let (p, o) = (var("p"), var("o"));
-        let pattern = TriplePattern {
-            subject: subject.into_owned().into(),
-            predicate: p.clone().into(),
-            object: o.clone().into(),
-        };
+        self.iri_term_pairs(
+            TriplePattern {
+                subject: subject.into_owned().into(),
+                predicate: p.clone().into(),
+                object: o.clone().into(),
+            },
+            &p,
+            &o,
+        )
+    }
+
+    /// The distinct `(iri, term)` bindings of two variables of the pattern; rows where the first
+    /// is not an IRI are left out.
+    fn iri_term_pairs(
+        &self,
+        pattern: TriplePattern,
+        iri: &Variable,
+        term: &Variable,
+    ) -> Result<Vec<(NamedNode, Term)>, StoreError> {
         let mut seen = FxHashSet::default();
         let mut out = Vec::new();
         for row in self.select(pattern)? {
             let row = row.map_err(|e| StoreError::Evaluation(e.to_string()))?;
-            if let (Some(Term::NamedNode(p)), Some(o)) = (row.get(&p), row.get(&o))
-                && seen.insert((p.clone(), o.clone()))
+            if let (Some(Term::NamedNode(i)), Some(t)) = (row.get(iri), row.get(term))
+                && seen.insert((i.clone(), t.clone()))
             {
-                out.push((p.clone(), o.clone()));
+                out.push((i.clone(), t.clone()));
             }
         }
         Ok(out)
