@@ -1,4 +1,6 @@
 //! End-to-end tests: the real `smarty-kg` binary on the bundled guide and on bad input.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 mod extract;
 mod knowledge_graph;

@@ -1,4 +1,11 @@
 //! Prints the extraction of a guide as JSON: `cargo run -p smarty-extract --example dump FILE`.
+// An example is a small program of its own: it prints and exits.
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::exit
+)]
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: dump FILE");

@@ -1,4 +1,6 @@
 //! The extractor's contract: any input gives records and diagnostics, never a panic.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+pub use smarty_repl::OutputFormat;
 
-pub use crate::commands::contacts::ContactsArgs;
 pub use crate::commands::graph::GraphArgs;
 pub use crate::commands::path::PathArgs;
 
@@ -72,6 +72,24 @@ pub enum Command {
     Demo,
     /// Write a synthetic guide in the same template, for tests and benchmarks
     Synth(SynthArgs),
+    /// Print the completion script for a shell (e.g. `smarty-kg completions bash > /etc/bash_completion.d/smarty-kg`)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff; `smarty-kg man | man -l -`), or write one page per command
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write smarty-kg.1 and one page per command (smarty-kg-query.1, …) into this directory
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -134,20 +152,7 @@ pub struct QueryArgs {
 
     /// Output format [default: table on a terminal, tsv otherwise; turtle for graph results]
     #[arg(long, value_enum)]
-    pub format: Option<QueryFormat>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QueryFormat {
-    Table,
-    Json,
-    Xml,
-    Csv,
-    Tsv,
-    Turtle,
-    Ntriples,
-    Rdfxml,
-    Jsonld,
+    pub format: Option<OutputFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -195,4 +200,32 @@ pub struct ValidateArgs {
     /// Shapes to validate against [default: the bundled ontology/shapes.ttl]
     #[arg(long, value_name = "FILE.ttl")]
     pub shapes: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every person who is the contact of more than one practice, with the practices, \
+        their themes and regions, the organisations the person is listed under, and why the \
+        occurrences were judged to be one person (the same e-mail address, case ignored; the same \
+        name, diacritics ignored).\n\n\
+        This is personal data (names and work e-mail addresses): keep it out of anything you \
+        publish. For publication, use 'graph partners' or 'graph practice-organisation' on a store \
+        built from 'export --public'."
+)]
+pub struct ContactsArgs {
+    /// Only persons behind at least this many practices
+    #[arg(long, value_name = "N", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_practices: u32,
+
+    /// Output format: a table, JSON (every detail), or CSV (one row per person and practice)
+    #[arg(long, value_enum, default_value_t = ContactsFormat::Table)]
+    pub format: ContactsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContactsFormat {
+    Table,
+    Json,
+    Csv,
 }

@@ -15,6 +15,9 @@ use smarty_store::StoreError;
 
 use crate::input::InputError;
 
+/// The code of a process ended by Ctrl-C (128 + SIGINT, as shells report it).
+pub const INTERRUPTED: u8 = 130;
+
 /// A command's outcome when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -62,7 +65,7 @@ pub fn code_for(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<StoreError>() {
             return match e {
                 StoreError::Timeout(_) => 4,
-                StoreError::Cancelled => 130,
+                StoreError::Cancelled => INTERRUPTED,
                 e if e.is_input_error() => 2,
                 StoreError::InUse { .. } | StoreError::Open { .. } | StoreError::Storage(_) => 3,
                 _ => 1,

@@ -3,6 +3,10 @@
 //! `main` only parses arguments, runs the command and maps its outcome to an exit code (see
 //! [`exit`]); everything else lives in the library crates.
 
+// The binary is the one place that prints: the library crates write to the writers they are
+// given (see the workspace lints).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod cli;
 mod commands;
 mod exit;
@@ -20,6 +24,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     restore_sigpipe();
+    handle_ctrl_c();
     let args = cli::Cli::parse();
     if args.store.timings {
         timings::enable();
@@ -31,6 +36,19 @@ fn main() -> ExitCode {
             exit::code_for(&err).into()
         }
     }
+}
+
+/// Ctrl-C cancels the running query, which then ends through the usual error path (exit code
+/// 130); with nothing to cancel, the process ends at once with 130. This is the one place outside
+/// [`exit`] that ends the process: a signal cannot return an error to `main`.
+fn handle_ctrl_c() {
+    // If the handler cannot be installed, Ctrl-C keeps its default effect (ending the process).
+    let _ = ctrlc::set_handler(|| {
+        if !smarty_repl::interrupt::cancel_running() {
+            #[allow(clippy::exit)]
+            std::process::exit(i32::from(exit::INTERRUPTED));
+        }
+    });
 }
 
 /// Rust ignores SIGPIPE, so writing to a closed pipe (`smarty-kg export | head`) would be an error

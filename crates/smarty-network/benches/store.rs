@@ -1,6 +1,8 @@
 //! Inner loops that need a store, on a synthetic guide of 1,000 practices in memory: ingest, the
 //! shared-contacts report, the contacts network with its metrics, and export. `cargo bench -p
 //! smarty-network`. The same work against pyoxigraph, rdflib and networkx is in scripts/bench.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use smarty_network::{NetworkKind, NetworkOptions, build, metrics, shared_contacts};

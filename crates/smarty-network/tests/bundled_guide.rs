@@ -1,5 +1,7 @@
 //! Networks of the bundled guide, asserted by name: the edges the text implies, the shared
 //! contacts and why, metrics checked by hand, paths, determinism, and both renderers.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;

@@ -1,5 +1,7 @@
 //! A synthetic guide of 400 practices (smarty-synth): shared contacts against the generator's
 //! ground truth, and the large-network defaults (sfdp, straight edges, Graphviz finishes).
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,6 @@
 //! Resolution of the bundled guide's names: regions, organisations, persons, partners.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use smarty_reference::{BUNDLED_GUIDE, Reference, ResolvedGuide, resolve};
 

@@ -1,65 +1,9 @@
 //! Dot-commands: one enum, parsed with `FromStr`, each with its help text.
 
-use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-/// How results are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
-    Turtle,
-    NTriples,
-    JsonLd,
-}
-
-impl OutputFormat {
-    pub const NAMES: [&'static str; 8] = [
-        "table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld",
-    ];
-}
-
-impl FromStr for OutputFormat {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s.to_ascii_lowercase().as_str() {
-            "table" => OutputFormat::Table,
-            "csv" => OutputFormat::Csv,
-            "tsv" => OutputFormat::Tsv,
-            "json" => OutputFormat::Json,
-            "xml" => OutputFormat::Xml,
-            "turtle" | "ttl" => OutputFormat::Turtle,
-            "ntriples" | "nt" => OutputFormat::NTriples,
-            "jsonld" | "json-ld" => OutputFormat::JsonLd,
-            other => {
-                return Err(format!(
-                    "unknown format '{other}'; one of: {}",
-                    Self::NAMES.join(", ")
-                ));
-            }
-        })
-    }
-}
-
-impl fmt::Display for OutputFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            OutputFormat::Table => "table",
-            OutputFormat::Csv => "csv",
-            OutputFormat::Tsv => "tsv",
-            OutputFormat::Json => "json",
-            OutputFormat::Xml => "xml",
-            OutputFormat::Turtle => "turtle",
-            OutputFormat::NTriples => "ntriples",
-            OutputFormat::JsonLd => "jsonld",
-        })
-    }
-}
+pub use crate::format::OutputFormat;
 
 /// Export serialisations (`.export FORMAT FILE`).
 pub const EXPORT_FORMATS: [&str; 6] = ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"];

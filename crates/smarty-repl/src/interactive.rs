@@ -8,8 +8,9 @@ use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{CompletionType, Config, Editor};
 
+use crate::error::ReplError;
 use crate::helper::{HelperState, ReplHelper};
-use crate::session::{Flow, ReplError, Session};
+use crate::session::{Flow, Session};
 
 /// Where history is kept: `$SMARTY_KG_HISTORY`, else the user's data directory.
 pub fn history_path() -> Option<PathBuf> {
@@ -23,7 +24,14 @@ fn readline_error(e: ReadlineError) -> ReplError {
     ReplError::Io(std::io::Error::other(e.to_string()))
 }
 
-pub fn run(session: &mut Session<'_>, colour: bool) -> Result<(), ReplError> {
+/// Runs the loop until Ctrl-D or `.quit`. Results and messages go to `out`, errors to `err`:
+/// the binary passes its standard output and error.
+pub fn run(
+    session: &mut Session<'_>,
+    colour: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), ReplError> {
     let config = Config::builder()
         .max_history_size(10_000)
         .and_then(|b| b.history_ignore_dups(true))
@@ -42,9 +50,8 @@ pub fn run(session: &mut Session<'_>, colour: bool) -> Result<(), ReplError> {
         // A missing history file is the normal first run.
         let _ = editor.load_history(path);
     }
-    let mut stdout = std::io::stdout();
     writeln!(
-        stdout,
+        out,
         "smarty-kg {} — SPARQL over good-practice guides. .help for commands, Tab to complete, Ctrl-D to leave.",
         env!("CARGO_PKG_VERSION")
     )?;
@@ -69,11 +76,11 @@ pub fn run(session: &mut Session<'_>, colour: bool) -> Result<(), ReplError> {
                 if let Some(path) = &history {
                     let _ = editor.append_history(path);
                 }
-                match session.execute(&input, &mut stdout) {
+                match session.execute(&input, out) {
                     Ok(Flow::Quit) => break,
                     Ok(Flow::Continue) => {}
                     Err(e) => {
-                        let _ = writeln!(std::io::stderr(), "error: {e}");
+                        let _ = writeln!(err, "error: {e}");
                     }
                 }
             }

@@ -6,6 +6,10 @@
 
 pub mod command;
 pub mod complete;
+mod dot;
+mod error;
+mod files;
+pub mod format;
 pub mod helper;
 pub mod highlight;
 pub mod interactive;
@@ -17,7 +21,10 @@ pub mod script;
 pub mod session;
 mod sources;
 
-pub use session::{Flow, ReplError, Session, Settings};
+pub use error::ReplError;
+pub use files::write_atomically;
+pub use format::OutputFormat;
+pub use session::{Flow, Session, Settings};
 
 /// The demo tour (`smarty-kg demo`): a script of statements and dot-commands.
 pub const DEMO_SCRIPT: &str = include_str!("demo.smarty");

@@ -10,8 +10,9 @@ use std::path::Path;
 use smarty_network::{ImageFormat, NetworkKind, NetworkOptions, RenderOptions};
 use smarty_store::KnowledgeGraph;
 
-use crate::render::{self, Layout};
-use crate::session::{ReplError, write_atomically};
+use crate::error::ReplError;
+use crate::files::write_atomically;
+use crate::render::{self, TableLayout};
 
 fn network_error(e: smarty_network::NetworkError) -> ReplError {
     ReplError::Command(e.to_string())
@@ -82,7 +83,7 @@ pub fn graph(
 pub fn contacts(
     kg: &KnowledgeGraph,
     min_practices: usize,
-    layout: Layout,
+    layout: TableLayout,
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
     let contacts = smarty_network::shared_contacts(kg, min_practices).map_err(network_error)?;

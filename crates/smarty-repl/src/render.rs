@@ -8,7 +8,7 @@ use smarty_store::{SolutionTable, Stats, Term};
 
 /// How a table is laid out.
 #[derive(Debug, Clone, Copy)]
-pub struct Layout {
+pub struct TableLayout {
     /// Total width; `None` leaves it to comfy-table (the terminal's width when there is one).
     pub width: Option<u16>,
     /// Rows shown at most; the rest are counted, not printed.
@@ -17,9 +17,9 @@ pub struct Layout {
     pub max_cell: usize,
 }
 
-impl Default for Layout {
+impl Default for TableLayout {
     fn default() -> Self {
-        Layout {
+        TableLayout {
             width: None,
             max_rows: None,
             max_cell: 60,
@@ -56,7 +56,7 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 /// The table of a SELECT result, and how many rows it holds in all.
-pub fn solutions(table: &SolutionTable, layout: Layout) -> Table {
+pub fn solutions(table: &SolutionTable, layout: TableLayout) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -114,7 +114,7 @@ pub fn thousands(n: usize) -> String {
 pub fn contacts(
     contacts: &[smarty_network::SharedContact],
     min_practices: usize,
-    layout: Layout,
+    layout: TableLayout,
 ) -> String {
     if contacts.is_empty() {
         return format!("no person is the contact of {min_practices} or more practices\n");

@@ -4,8 +4,9 @@
 
 use std::io::Write;
 
+use crate::error::ReplError;
 use crate::helper::submit;
-use crate::session::{Flow, ReplError, Session};
+use crate::session::{Flow, Session};
 
 /// An error in a script: where, and what.
 #[derive(Debug)]

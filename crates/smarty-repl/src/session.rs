@@ -3,19 +3,22 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use smarty_reference::Reference;
 use smarty_store::{
-    Canceller, ExportFormat, ExportOptions, GuideDocument, KnowledgeGraph, NamedNode, QueryLibrary,
-    QueryOptions, QueryOutcome, RdfFileFormat, ResultFormat, StoreError, Term,
+    Canceller, KnowledgeGraph, NamedNode, QueryLibrary, QueryOptions, QueryOutcome, StoreError,
+    Term,
 };
 
-use crate::command::{DotCommand, OutputFormat, help};
+use crate::command::DotCommand;
+use crate::error::ReplError;
+use crate::format::{self, OutputFormat};
 use crate::names::Names;
-use crate::{interrupt, render, sources};
+use crate::render::TableLayout;
+use crate::{interrupt, render};
 
 /// How the session prints.
 #[derive(Debug, Clone)]
@@ -49,56 +52,14 @@ pub enum Flow {
     Quit,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ReplError {
-    /// A dot-command used wrongly; the message says how to use it.
-    #[error("{0}")]
-    Command(String),
-    #[error("{line}:{column}: syntax error: {message}\n{excerpt}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-        excerpt: String,
-    },
-    #[error(transparent)]
-    Store(StoreError),
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-}
-
-impl ReplError {
-    /// A store error, with the statement's line and a caret for syntax errors.
-    fn from_store(e: StoreError, statement: &str) -> ReplError {
-        match e {
-            StoreError::Syntax {
-                line,
-                column,
-                message,
-            } => ReplError::Syntax {
-                excerpt: render::caret_excerpt(statement, line, column),
-                line,
-                column,
-                message,
-            },
-            other => ReplError::Store(other),
-        }
-    }
-}
-
-impl From<StoreError> for ReplError {
-    fn from(e: StoreError) -> Self {
-        ReplError::Store(e)
-    }
-}
-
 pub struct Session<'kg> {
     kg: &'kg KnowledgeGraph,
     reference: Reference,
     library: QueryLibrary,
     pub settings: Settings,
     prefixes: Vec<(String, String)>,
-    output: Option<(PathBuf, BufWriter<File>)>,
+    /// Where results go when `.output FILE` is set.
+    pub(crate) output: Option<(PathBuf, BufWriter<File>)>,
     /// Loaded on first use and dropped after each write, so a large store opens at once.
     names: std::cell::OnceCell<Rc<Names>>,
     /// Counts writes, so a completer holding its own copy of the names knows when to reload.
@@ -130,7 +91,7 @@ impl<'kg> Session<'kg> {
     }
 
     /// Forgets the names after a write; they are loaded again when next needed.
-    fn names_changed(&mut self) {
+    pub(crate) fn names_changed(&mut self) {
         self.names = std::cell::OnceCell::new();
         self.generation += 1;
     }
@@ -148,6 +109,16 @@ impl<'kg> Session<'kg> {
         &self.library
     }
 
+    pub(crate) fn reference(&self) -> &Reference {
+        &self.reference
+    }
+
+    /// Declares (or redeclares) a prefix for the rest of the session.
+    pub(crate) fn declare_prefix(&mut self, name: String, iri: String) {
+        self.prefixes.retain(|(p, _)| *p != name);
+        self.prefixes.push((name, iri));
+    }
+
     /// Prefixes declared in this session (the predeclared ones come on top).
     pub fn session_prefixes(&self) -> &[(String, String)] {
         &self.prefixes
@@ -162,13 +133,17 @@ impl<'kg> Session<'kg> {
         }
         if text.starts_with('.') {
             let command: DotCommand = text.parse().map_err(ReplError::Command)?;
-            return self.command(command, screen);
+            return command.execute(self, screen);
         }
         self.statement(text, &[], screen)?;
         Ok(Flow::Continue)
     }
 
-    fn options(&self, canceller: &Canceller, parameters: Vec<(String, Term)>) -> QueryOptions {
+    pub(crate) fn options(
+        &self,
+        canceller: &Canceller,
+        parameters: Vec<(String, Term)>,
+    ) -> QueryOptions {
         QueryOptions {
             timeout: self.settings.timeout,
             canceller: Some(canceller.clone()),
@@ -179,7 +154,7 @@ impl<'kg> Session<'kg> {
     }
 
     /// A SPARQL query or update.
-    fn statement(
+    pub(crate) fn statement(
         &mut self,
         text: &str,
         parameters: &[(String, Term)],
@@ -223,278 +198,29 @@ impl<'kg> Session<'kg> {
         screen: &mut dyn Write,
     ) -> Result<(), ReplError> {
         let time = self.time(elapsed);
-        let format = self.settings.format;
-        let (max_rows, width) = (self.settings.max_rows, self.settings.width);
-        let (out, to_file): (&mut dyn Write, bool) = match &mut self.output {
-            Some((_, file)) => (file, true),
-            None => (screen, false),
+        let max_rows = self.settings.max_rows;
+        let layout = TableLayout {
+            width: self.settings.width,
+            max_rows: (max_rows > 0).then_some(max_rows),
+            max_cell: 60,
         };
-        let summary = match (outcome, format) {
-            (QueryOutcome::Solutions(table), OutputFormat::Table) => {
-                let layout = render::Layout {
-                    width,
-                    max_rows: (max_rows > 0).then_some(max_rows),
-                    max_cell: 60,
-                };
-                writeln!(out, "{}", render::solutions(table, layout))?;
-                render::row_count(table.rows.len(), layout.max_rows)
-            }
-            (QueryOutcome::Boolean(b), OutputFormat::Table) => {
-                writeln!(out, "{b}")?;
-                "1 answer".to_owned()
-            }
-            (QueryOutcome::Graph(triples), OutputFormat::Table) => {
-                smarty_store::write_outcome(outcome, ResultFormat::Turtle, &mut *out)?;
-                format!("{} triples", render::thousands(triples.len()))
-            }
-            (_, f) => {
-                let rf = result_format(f, outcome);
-                smarty_store::write_outcome(outcome, rf, &mut *out)?;
-                if matches!(rf, ResultFormat::Json | ResultFormat::Xml) {
-                    writeln!(out)?;
-                }
-                match outcome {
-                    QueryOutcome::Solutions(t) => render::row_count(t.rows.len(), None),
-                    QueryOutcome::Boolean(_) => "1 answer".to_owned(),
-                    QueryOutcome::Graph(t) => format!("{} triples", render::thousands(t.len())),
-                }
-            }
+        let (out, place): (&mut dyn Write, String) = match &mut self.output {
+            Some((path, file)) => (file, format!(" → {}", path.display())),
+            None => (screen, String::new()),
         };
+        let summary = format::write_outcome(outcome, self.settings.format, layout, &mut *out)?;
         out.flush()?;
-        let place = match (&self.output, to_file) {
-            (Some((path, _)), true) => format!(" → {}", path.display()),
-            _ => String::new(),
-        };
         writeln!(screen, "({summary}{time}){place}")?;
         Ok(())
     }
 
-    fn command(&mut self, command: DotCommand, screen: &mut dyn Write) -> Result<Flow, ReplError> {
-        match command {
-            DotCommand::Quit => return Ok(Flow::Quit),
-            DotCommand::Help(topic) => {
-                write!(
-                    screen,
-                    "{}",
-                    help(topic.as_deref()).map_err(ReplError::Command)?
-                )?;
-            }
-            DotCommand::Prefixes => {
-                for (p, ns) in smarty_rdf::vocab::PREFIXES {
-                    writeln!(screen, "PREFIX {:<14} <{ns}>", format!("{p}:"))?;
-                }
-                for (p, ns) in &self.prefixes {
-                    writeln!(
-                        screen,
-                        "PREFIX {:<14} <{ns}>   # this session",
-                        format!("{p}:")
-                    )?;
-                }
-            }
-            DotCommand::Prefix { name, iri } => {
-                NamedNode::new(&iri).map_err(|e| ReplError::Command(format!("<{iri}>: {e}")))?;
-                self.prefixes.retain(|(p, _)| *p != name);
-                writeln!(screen, "PREFIX {name}: <{iri}>")?;
-                self.prefixes.push((name, iri));
-            }
-            DotCommand::Queries => {
-                for q in self.library.iter() {
-                    let params: Vec<String> = q
-                        .parameters
-                        .iter()
-                        .map(|p| {
-                            if p.optional {
-                                format!("[{}=…]", p.name)
-                            } else {
-                                format!("{}=…", p.name)
-                            }
-                        })
-                        .collect();
-                    writeln!(screen, "{} {}", q.name, params.join(" "))?;
-                    writeln!(screen, "    {}", q.title)?;
-                }
-                writeln!(
-                    screen,
-                    "({} named queries; .run NAME to run one)",
-                    self.library.iter().count()
-                )?;
-            }
-            DotCommand::Run { name, params } => {
-                let query = self
-                    .library
-                    .get(&name)
-                    .ok_or_else(|| {
-                        ReplError::Command(format!("no named query '{name}'; .queries lists them"))
-                    })?
-                    .clone();
-                let mut bound = Vec::new();
-                for (k, v) in params {
-                    let declared =
-                        query
-                            .parameters
-                            .iter()
-                            .find(|p| p.name == k)
-                            .ok_or_else(|| {
-                                ReplError::Command(format!(
-                                    "{name} has no parameter '{k}'; it takes: {}",
-                                    query
-                                        .parameters
-                                        .iter()
-                                        .map(|p| p.name.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ))
-                            })?;
-                    bound.push((
-                        k,
-                        self.parameter_value(&v, declared.description.contains("IRI"))?,
-                    ));
-                }
-                self.statement(&query.text, &bound, screen)?;
-            }
-            DotCommand::Describe(target) => {
-                let iri = self.resolve(&target)?;
-                let subject = vec![("s".to_owned(), Term::NamedNode(iri.clone()))];
-                writeln!(screen, "{}", render::term(&Term::NamedNode(iri)))?;
-                self.statement("SELECT ?property ?value WHERE { ?s ?property ?value } ORDER BY ?property ?value", &subject, screen)?;
-                let incoming = "SELECT ?subject ?property WHERE { ?subject ?property ?s } ORDER BY ?property ?subject";
-                let any = QueryOptions {
-                    parameters: subject.clone(),
-                    ..QueryOptions::default()
-                };
-                if matches!(
-                    self.kg.query("ASK { ?x ?y ?s }", &any)?,
-                    QueryOutcome::Boolean(true)
-                ) {
-                    writeln!(screen, "referred to by:")?;
-                    self.statement(incoming, &subject, screen)?;
-                }
-            }
-            DotCommand::Why(target) => {
-                let iri = self.resolve(&target)?;
-                sources::why(self.kg, &iri, &self.prefixes, screen)?;
-            }
-            DotCommand::Stats => write!(screen, "{}", render::stats(&self.kg.stats()?))?,
-            DotCommand::Explain(query) => {
-                let canceller = Canceller::new();
-                let plan = self
-                    .kg
-                    .explain(&query, &self.options(&canceller, Vec::new()))
-                    .map_err(|e| ReplError::from_store(e, &query))?;
-                writeln!(screen, "{}", render::plan(&plan))?;
-            }
-            DotCommand::Timer(on) => self.settings.timer = on,
-            DotCommand::Format(f) => self.settings.format = f,
-            DotCommand::MaxRows(n) => self.settings.max_rows = n,
-            DotCommand::Output(None) => {
-                if let Some((path, mut file)) = self.output.take() {
-                    file.flush()?;
-                    writeln!(
-                        screen,
-                        "results go to the screen again ({} written)",
-                        path.display()
-                    )?;
-                }
-            }
-            DotCommand::Output(Some(path)) => {
-                let file = File::create(&path)
-                    .map_err(|e| ReplError::Command(format!("{}: {e}", path.display())))?;
-                writeln!(screen, "results go to {}", path.display())?;
-                self.output = Some((path, BufWriter::new(file)));
-            }
-            DotCommand::Ingest(path) => {
-                let bytes = std::fs::read(&path).map_err(|e| {
-                    ReplError::Command(format!("{}: cannot read: {e}", path.display()))
-                })?;
-                let text = smarty_extract::text::decode(&bytes).map_err(|e| {
-                    ReplError::Command(format!("{}:{}: {}", path.display(), e.line, e.message))
-                })?;
-                let name = path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("guide")
-                    .to_owned();
-                let report = self.kg.ingest_guide(
-                    &GuideDocument {
-                        name: &name,
-                        text: &text,
-                        bytes: &bytes,
-                    },
-                    &self.reference,
-                    &mut |_| {},
-                )?;
-                for d in &report.diagnostics {
-                    writeln!(screen, "{}:{d}", path.display())?;
-                }
-                writeln!(
-                    screen,
-                    "ingested {}: {} practices, {} persons, {} organisations; {} statements in {} graphs",
-                    path.display(),
-                    report.practices,
-                    report.persons,
-                    report.organisations,
-                    report.quads,
-                    report.graphs
-                )?;
-                self.names_changed();
-            }
-            DotCommand::Load(path) => {
-                let format = RdfFileFormat::from_path(&path).ok_or_else(|| {
-                    ReplError::Command(format!(
-                        "{}: not an RDF file name (.ttl .trig .nt .nq .rdf .owl .jsonld)",
-                        path.display()
-                    ))
-                })?;
-                let report = self.kg.load_rdf_file(&path, format)?;
-                writeln!(
-                    screen,
-                    "loaded {}: {} statement{} into <{}>",
-                    path.display(),
-                    report.quads,
-                    if report.quads == 1 { "" } else { "s" },
-                    report.graph
-                )?;
-                self.names_changed();
-            }
-            DotCommand::Export {
-                format,
-                file,
-                public,
-            } => {
-                let options = ExportOptions {
-                    format: export_format(&format),
-                    graph: None,
-                    public,
-                };
-                let count = write_atomically(&file, |w| Ok(self.kg.export(&options, w)?))?;
-                writeln!(
-                    screen,
-                    "exported {count} statements to {}{}",
-                    file.display(),
-                    if public {
-                        " (public: personal data left out)"
-                    } else {
-                        ""
-                    }
-                )?;
-            }
-            DotCommand::Graph { kind, format, file } => {
-                crate::networks::graph(self.kg, &kind, format.as_deref(), file.as_deref(), screen)?;
-            }
-            DotCommand::Contacts { min_practices } => {
-                let layout = render::Layout {
-                    width: self.settings.width,
-                    ..render::Layout::default()
-                };
-                crate::networks::contacts(self.kg, min_practices.unwrap_or(2), layout, screen)?;
-            }
-        }
-        Ok(Flow::Continue)
-    }
-
     /// A parameter value as an RDF term. Where the parameter expects an IRI, a name (quoted or
     /// not) stands for the thing it names; elsewhere bare text is a plain literal.
-    fn parameter_value(&self, value: &str, expects_iri: bool) -> Result<Term, ReplError> {
+    pub(crate) fn parameter_value(
+        &self,
+        value: &str,
+        expects_iri: bool,
+    ) -> Result<Term, ReplError> {
         let unquoted = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
         let iri_syntax = value.starts_with('<') || (unquoted.is_none() && value.contains(':'));
         if expects_iri {
@@ -543,63 +269,6 @@ impl<'kg> Session<'kg> {
             .map(|t| t.iri.clone())
             .map_err(ReplError::Command)
     }
-}
-
-fn result_format(format: OutputFormat, outcome: &QueryOutcome) -> ResultFormat {
-    match (format, outcome) {
-        (OutputFormat::Csv, _) => ResultFormat::Csv,
-        (OutputFormat::Tsv, _) => ResultFormat::Tsv,
-        (OutputFormat::Json, QueryOutcome::Graph(_)) | (OutputFormat::JsonLd, _) => {
-            ResultFormat::JsonLd
-        }
-        (OutputFormat::Json, _) => ResultFormat::Json,
-        (OutputFormat::Xml, QueryOutcome::Graph(_)) => ResultFormat::RdfXml,
-        (OutputFormat::Xml, _) => ResultFormat::Xml,
-        (OutputFormat::NTriples, _) => ResultFormat::NTriples,
-        (OutputFormat::Turtle | OutputFormat::Table, _) => ResultFormat::Turtle,
-    }
-}
-
-pub fn export_format(name: &str) -> ExportFormat {
-    match name {
-        "ntriples" => ExportFormat::NTriples,
-        "nquads" => ExportFormat::NQuads,
-        "trig" => ExportFormat::TriG,
-        "rdfxml" => ExportFormat::RdfXml,
-        "jsonld" => ExportFormat::JsonLd,
-        _ => ExportFormat::Turtle,
-    }
-}
-
-/// Writes a file by way of a temporary file in the same directory, renamed into place: readers
-/// never see half a file, and a failure leaves any previous file intact.
-pub fn write_atomically<T>(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<T, ReplError>,
-) -> Result<T, ReplError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    // A new file gets the usual 0666 less the umask (a bare temporary file would be 0600).
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| ReplError::Command(format!("cannot write in {}: {e}", dir.display())))?;
-    let value = {
-        let mut w = BufWriter::new(tmp.as_file_mut());
-        let value = write(&mut w)?;
-        w.flush()?;
-        value
-    };
-    tmp.persist(path)
-        .map_err(|e| ReplError::Command(format!("cannot write {}: {e}", path.display())))?;
-    Ok(value)
 }
 
 /// Whether a statement is an update: its first keyword after prologue and comments.

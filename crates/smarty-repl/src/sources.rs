@@ -9,8 +9,8 @@ use std::io::Write;
 
 use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, QueryOutcome, Term};
 
+use crate::error::ReplError;
 use crate::render;
-use crate::session::ReplError;
 
 const FACTS: &str = "SELECT ?g ?p ?o ?source ?label WHERE {
   GRAPH ?g { ?s ?p ?o }

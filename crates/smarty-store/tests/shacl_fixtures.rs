@@ -1,6 +1,8 @@
 //! smarty-kg's own SHACL validator against the fixtures of `tests/shacl/`: the valid data conforms,
 //! and each broken fixture fails on exactly the shape and constraint its header names — the same
 //! verdicts pySHACL gives in the test command (`tests/interop/test_shacl.py`).
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 

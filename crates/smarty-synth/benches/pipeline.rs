@@ -1,6 +1,8 @@
 //! Inner loops of the ingest pipeline on synthetic guides: extraction (bytes/s), name resolution,
 //! and the mapping to quads. `cargo bench -p smarty-synth`. Whole-process figures and the
 //! comparison with other tools are in scripts/bench.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use smarty_reference::Reference;

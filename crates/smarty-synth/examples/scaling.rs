@@ -1,4 +1,11 @@
 //! Times generation, extraction and resolution at a few sizes: `cargo run --release -p smarty-synth --example scaling`.
+// An example is a small program of its own: it prints and exits.
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::exit
+)]
 use std::time::Instant;
 
 fn main() {

@@ -1,5 +1,7 @@
 //! Synthetic guides extract exactly: every practice, no diagnostic, the shared contacts the
 //! generator put in.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 

@@ -27,9 +27,7 @@ pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> 
     };
     let started = std::time::Instant::now();
     let count = match &args.output {
-        Some(path) => {
-            smarty_repl::session::write_atomically(path, |w| Ok(kg.export(&options, w)?))?
-        }
+        Some(path) => smarty_repl::write_atomically(path, |w| Ok(kg.export(&options, w)?))?,
         None => {
             let stdout = std::io::stdout();
             let mut w = BufWriter::new(stdout.lock());

@@ -103,10 +103,7 @@ fn table(x: &Extraction, r: &ResolvedGuide) -> Table {
             "dates",
             "amounts",
         ]);
-    // Piped output has no terminal to measure; honour $COLUMNS as shells and pagers do.
-    if !t.is_tty()
-        && let Some(width) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
-    {
+    if let Some(width) = super::piped_width() {
         t.set_width(width);
     }
     for (p, rp) in x.practices.iter().zip(&r.practices) {

@@ -168,7 +168,7 @@ pub struct UsageError(pub String);
 pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match output {
         Some(path) => {
-            smarty_repl::session::write_atomically(path, |w| Ok(w.write_all(bytes)?))?;
+            smarty_repl::write_atomically(path, |w| Ok(w.write_all(bytes)?))?;
         }
         None => {
             let mut out = std::io::stdout().lock();

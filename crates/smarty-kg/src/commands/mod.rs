@@ -1,6 +1,7 @@
 //! One module per command.
 
-pub(crate) mod contacts;
+mod contacts;
+mod docs;
 mod export;
 mod extract;
 pub(crate) mod graph;
@@ -20,6 +21,17 @@ pub use graph::UsageError;
 pub use query::PositionedSyntaxError;
 pub use shell::ScriptFailure;
 
+/// The width to lay tables out at when standard output is not a terminal: piped output has no
+/// terminal to measure, so honour `$COLUMNS` as shells and pagers do. `None` on a terminal (the
+/// table measures it).
+pub fn piped_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        return None;
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match &cli.command {
         Some(Command::Extract(args)) => extract::run(args),
@@ -34,6 +46,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Path(args)) => path::run(&cli.store, args),
         Some(Command::Demo) => shell::demo(&cli.store),
         Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Completions(args)) => docs::completions(args),
+        Some(Command::Man(args)) => docs::man(args),
         None => shell::run(&cli.store),
     }
 }

@@ -3,10 +3,11 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
+use smarty_repl::OutputFormat;
 use smarty_repl::render;
-use smarty_store::{QueryLibrary, QueryOutcome, ResultFormat, StoreError};
+use smarty_store::{QueryLibrary, QueryOutcome, StoreError};
 
-use crate::cli::{QueryArgs, QueryFormat, StoreArgs, UpdateArgs};
+use crate::cli::{QueryArgs, StoreArgs, UpdateArgs};
 use crate::exit::Status;
 use crate::input::{InputError, read_text};
 
@@ -89,46 +90,22 @@ fn with_source(e: StoreError, origin: &str, text: &str) -> anyhow::Error {
     }
 }
 
-fn print_outcome(outcome: &QueryOutcome, format: Option<QueryFormat>) -> anyhow::Result<()> {
+fn print_outcome(outcome: &QueryOutcome, format: Option<OutputFormat>) -> anyhow::Result<()> {
     let terminal = std::io::stdout().is_terminal();
     let format = format.unwrap_or(match outcome {
-        QueryOutcome::Graph(_) => QueryFormat::Turtle,
-        _ if terminal => QueryFormat::Table,
-        _ => QueryFormat::Tsv,
+        QueryOutcome::Graph(_) => OutputFormat::Turtle,
+        _ if terminal => OutputFormat::Table,
+        _ => OutputFormat::Tsv,
     });
-    let mut out = std::io::stdout().lock();
-    let result_format = match format {
-        QueryFormat::Table => {
-            match outcome {
-                QueryOutcome::Solutions(table) => {
-                    let layout = render::Layout {
-                        width: (!terminal)
-                            .then(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
-                            .flatten(),
-                        ..render::Layout::default()
-                    };
-                    writeln!(out, "{}", render::solutions(table, layout))?;
-                    writeln!(out, "{}", render::row_count(table.rows.len(), None))?;
-                }
-                QueryOutcome::Boolean(b) => writeln!(out, "{b}")?,
-                QueryOutcome::Graph(_) => {
-                    smarty_store::write_outcome(outcome, ResultFormat::Turtle, &mut out)?;
-                }
-            }
-            return Ok(());
-        }
-        QueryFormat::Json => ResultFormat::Json,
-        QueryFormat::Xml => ResultFormat::Xml,
-        QueryFormat::Csv => ResultFormat::Csv,
-        QueryFormat::Tsv => ResultFormat::Tsv,
-        QueryFormat::Turtle => ResultFormat::Turtle,
-        QueryFormat::Ntriples => ResultFormat::NTriples,
-        QueryFormat::Rdfxml => ResultFormat::RdfXml,
-        QueryFormat::Jsonld => ResultFormat::JsonLd,
+    let layout = render::TableLayout {
+        width: super::piped_width(),
+        ..render::TableLayout::default()
     };
-    smarty_store::write_outcome(outcome, result_format, &mut out).context("writing the results")?;
-    if matches!(result_format, ResultFormat::Json | ResultFormat::Xml) {
-        writeln!(out)?;
+    let mut out = std::io::stdout().lock();
+    let summary = smarty_repl::format::write_outcome(outcome, format, layout, &mut out)
+        .context("writing the results")?;
+    if format == OutputFormat::Table && matches!(outcome, QueryOutcome::Solutions(_)) {
+        writeln!(out, "{summary}")?;
     }
     Ok(())
 }

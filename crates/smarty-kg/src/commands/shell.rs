@@ -55,7 +55,8 @@ pub fn run(store_args: &StoreArgs) -> anyhow::Result<Status> {
     let mut session = session(&kg, store_args)?;
     if std::io::stdin().is_terminal() {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        smarty_repl::interactive::run(&mut session, colour)?;
+        let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+        smarty_repl::interactive::run(&mut session, colour, &mut out, &mut err)?;
         return Ok(Status::Success);
     }
     let mut text = String::new();

@@ -13,9 +13,9 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<Status> {
     let practices = usize::try_from(args.practices).context("--practices is too large")?;
     let guide = smarty_synth::generate(practices, args.seed, &reference);
     match &args.output {
-        Some(path) => smarty_repl::session::write_atomically(path, |w| {
-            Ok(w.write_all(guide.text.as_bytes())?)
-        })?,
+        Some(path) => {
+            smarty_repl::write_atomically(path, |w| Ok(w.write_all(guide.text.as_bytes())?))?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(guide.text.as_bytes())?;

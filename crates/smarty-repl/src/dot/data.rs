@@ -1,0 +1,140 @@
+//! Commands that move data in or out: `.ingest`, `.load`, `.export`, `.output`.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use smarty_store::{ExportFormat, ExportOptions, GuideDocument, RdfFileFormat};
+
+use crate::error::ReplError;
+use crate::files::write_atomically;
+use crate::session::Session;
+
+pub(super) fn ingest(
+    session: &mut Session<'_>,
+    path: &Path,
+    screen: &mut dyn Write,
+) -> Result<(), ReplError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| ReplError::Command(format!("{}: cannot read: {e}", path.display())))?;
+    let text = smarty_extract::text::decode(&bytes)
+        .map_err(|e| ReplError::Command(format!("{}:{}: {}", path.display(), e.line, e.message)))?;
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("guide")
+        .to_owned();
+    let document = GuideDocument {
+        name: &name,
+        text: &text,
+        bytes: &bytes,
+    };
+    let report =
+        session
+            .knowledge_graph()
+            .ingest_guide(&document, session.reference(), &mut |_| {})?;
+    for d in &report.diagnostics {
+        writeln!(screen, "{}:{d}", path.display())?;
+    }
+    writeln!(
+        screen,
+        "ingested {}: {} practices, {} persons, {} organisations; {} statements in {} graphs",
+        path.display(),
+        report.practices,
+        report.persons,
+        report.organisations,
+        report.quads,
+        report.graphs
+    )?;
+    session.names_changed();
+    Ok(())
+}
+
+pub(super) fn load(
+    session: &mut Session<'_>,
+    path: &Path,
+    screen: &mut dyn Write,
+) -> Result<(), ReplError> {
+    let format = RdfFileFormat::from_path(path).ok_or_else(|| {
+        ReplError::Command(format!(
+            "{}: not an RDF file name (.ttl .trig .nt .nq .rdf .owl .jsonld)",
+            path.display()
+        ))
+    })?;
+    let report = session.knowledge_graph().load_rdf_file(path, format)?;
+    writeln!(
+        screen,
+        "loaded {}: {} statement{} into <{}>",
+        path.display(),
+        report.quads,
+        if report.quads == 1 { "" } else { "s" },
+        report.graph
+    )?;
+    session.names_changed();
+    Ok(())
+}
+
+pub(super) fn export(
+    session: &Session<'_>,
+    format: &str,
+    file: &Path,
+    public: bool,
+    screen: &mut dyn Write,
+) -> Result<(), ReplError> {
+    let options = ExportOptions {
+        format: export_format(format),
+        graph: None,
+        public,
+    };
+    let kg = session.knowledge_graph();
+    let count = write_atomically(file, |w| Ok(kg.export(&options, w)?))?;
+    let note = if public {
+        " (public: personal data left out)"
+    } else {
+        ""
+    };
+    writeln!(
+        screen,
+        "exported {count} statements to {}{note}",
+        file.display()
+    )?;
+    Ok(())
+}
+
+fn export_format(name: &str) -> ExportFormat {
+    match name {
+        "ntriples" => ExportFormat::NTriples,
+        "nquads" => ExportFormat::NQuads,
+        "trig" => ExportFormat::TriG,
+        "rdfxml" => ExportFormat::RdfXml,
+        "jsonld" => ExportFormat::JsonLd,
+        _ => ExportFormat::Turtle,
+    }
+}
+
+/// `.output FILE` sends results to a file; `.output` alone, back to the screen.
+pub(super) fn output(
+    session: &mut Session<'_>,
+    file: Option<PathBuf>,
+    screen: &mut dyn Write,
+) -> Result<(), ReplError> {
+    match file {
+        None => {
+            if let Some((path, mut file)) = session.output.take() {
+                file.flush()?;
+                writeln!(
+                    screen,
+                    "results go to the screen again ({} written)",
+                    path.display()
+                )?;
+            }
+        }
+        Some(path) => {
+            let file = File::create(&path)
+                .map_err(|e| ReplError::Command(format!("{}: {e}", path.display())))?;
+            writeln!(screen, "results go to {}", path.display())?;
+            session.output = Some((path, BufWriter::new(file)));
+        }
+    }
+    Ok(())
+}
