@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use smarty_reference::Reference;
 use smarty_store::{
-    Canceller, ExportFormat, ExportOptions, GuideDocument, KnowledgeGraph, NamedNode, QueryLibrary,
-    QueryOptions, QueryOutcome, RdfFileFormat, ResultFormat, StoreError, Term,
+    Canceller, ExportOptions, GraphFormat, GuideDocument, KnowledgeGraph, NamedNode, QueryLibrary,
+    QueryOptions, QueryOutcome, QueryOutput, ResultsFormat, StoreError, Term,
 };
 
 use crate::command::{DotCommand, OutputFormat, help};
@@ -244,13 +244,17 @@ impl<'kg> Session<'kg> {
                 "1 answer".to_owned()
             }
             (QueryOutcome::Graph(triples), OutputFormat::Table) => {
-                smarty_store::write_outcome(outcome, ResultFormat::Turtle, &mut *out)?;
+                smarty_store::write_outcome(
+                    outcome,
+                    QueryOutput::Graph(GraphFormat::Turtle),
+                    &mut *out,
+                )?;
                 format!("{} triples", render::thousands(triples.len()))
             }
             (_, f) => {
                 let rf = result_format(f, outcome);
                 smarty_store::write_outcome(outcome, rf, &mut *out)?;
-                if matches!(rf, ResultFormat::Json | ResultFormat::Xml) {
+                if rf.needs_final_newline() {
                     writeln!(out)?;
                 }
                 match outcome {
@@ -347,7 +351,7 @@ impl<'kg> Session<'kg> {
                             })?;
                     bound.push((
                         k,
-                        self.parameter_value(&v, declared.description.contains("IRI"))?,
+                        self.parameter_value(&v, declared.kind == smarty_store::ParamKind::Iri)?,
                     ));
                 }
                 self.statement(&query.text, &bound, screen)?;
@@ -439,7 +443,7 @@ impl<'kg> Session<'kg> {
                 self.names_changed();
             }
             DotCommand::Load(path) => {
-                let format = RdfFileFormat::from_path(&path).ok_or_else(|| {
+                let format = GraphFormat::from_path(&path).ok_or_else(|| {
                     ReplError::Command(format!(
                         "{}: not an RDF file name (.ttl .trig .nt .nq .rdf .owl .jsonld)",
                         path.display()
@@ -545,29 +549,29 @@ impl<'kg> Session<'kg> {
     }
 }
 
-fn result_format(format: OutputFormat, outcome: &QueryOutcome) -> ResultFormat {
+fn result_format(format: OutputFormat, outcome: &QueryOutcome) -> QueryOutput {
     match (format, outcome) {
-        (OutputFormat::Csv, _) => ResultFormat::Csv,
-        (OutputFormat::Tsv, _) => ResultFormat::Tsv,
+        (OutputFormat::Csv, _) => QueryOutput::Results(ResultsFormat::Csv),
+        (OutputFormat::Tsv, _) => QueryOutput::Results(ResultsFormat::Tsv),
         (OutputFormat::Json, QueryOutcome::Graph(_)) | (OutputFormat::JsonLd, _) => {
-            ResultFormat::JsonLd
+            QueryOutput::Graph(GraphFormat::JsonLd)
         }
-        (OutputFormat::Json, _) => ResultFormat::Json,
-        (OutputFormat::Xml, QueryOutcome::Graph(_)) => ResultFormat::RdfXml,
-        (OutputFormat::Xml, _) => ResultFormat::Xml,
-        (OutputFormat::NTriples, _) => ResultFormat::NTriples,
-        (OutputFormat::Turtle | OutputFormat::Table, _) => ResultFormat::Turtle,
+        (OutputFormat::Json, _) => QueryOutput::Results(ResultsFormat::Json),
+        (OutputFormat::Xml, QueryOutcome::Graph(_)) => QueryOutput::Graph(GraphFormat::RdfXml),
+        (OutputFormat::Xml, _) => QueryOutput::Results(ResultsFormat::Xml),
+        (OutputFormat::NTriples, _) => QueryOutput::Graph(GraphFormat::NTriples),
+        (OutputFormat::Turtle | OutputFormat::Table, _) => QueryOutput::Graph(GraphFormat::Turtle),
     }
 }
 
-pub fn export_format(name: &str) -> ExportFormat {
+pub fn export_format(name: &str) -> GraphFormat {
     match name {
-        "ntriples" => ExportFormat::NTriples,
-        "nquads" => ExportFormat::NQuads,
-        "trig" => ExportFormat::TriG,
-        "rdfxml" => ExportFormat::RdfXml,
-        "jsonld" => ExportFormat::JsonLd,
-        _ => ExportFormat::Turtle,
+        "ntriples" => GraphFormat::NTriples,
+        "nquads" => GraphFormat::NQuads,
+        "trig" => GraphFormat::TriG,
+        "rdfxml" => GraphFormat::RdfXml,
+        "jsonld" => GraphFormat::JsonLd,
+        _ => GraphFormat::Turtle,
     }
 }
 

@@ -2,19 +2,19 @@
 
 use std::io::{BufWriter, Write};
 
-use smarty_store::{ExportFormat, ExportOptions};
+use smarty_store::{ExportOptions, GraphFormat};
 
 use crate::cli::{ExportArgs, ExportFormatArg, StoreArgs};
 use crate::exit::Status;
 
-pub fn format(f: ExportFormatArg) -> ExportFormat {
+pub fn format(f: ExportFormatArg) -> GraphFormat {
     match f {
-        ExportFormatArg::Turtle => ExportFormat::Turtle,
-        ExportFormatArg::Ntriples => ExportFormat::NTriples,
-        ExportFormatArg::Nquads => ExportFormat::NQuads,
-        ExportFormatArg::Trig => ExportFormat::TriG,
-        ExportFormatArg::Rdfxml => ExportFormat::RdfXml,
-        ExportFormatArg::Jsonld => ExportFormat::JsonLd,
+        ExportFormatArg::Turtle => GraphFormat::Turtle,
+        ExportFormatArg::Ntriples => GraphFormat::NTriples,
+        ExportFormatArg::Nquads => GraphFormat::NQuads,
+        ExportFormatArg::Trig => GraphFormat::TriG,
+        ExportFormatArg::Rdfxml => GraphFormat::RdfXml,
+        ExportFormatArg::Jsonld => GraphFormat::JsonLd,
     }
 }
 

@@ -4,7 +4,9 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
 use smarty_repl::render;
-use smarty_store::{QueryLibrary, QueryOutcome, ResultFormat, StoreError};
+use smarty_store::{
+    GraphFormat, QueryLibrary, QueryOutcome, QueryOutput, ResultsFormat, StoreError,
+};
 
 use crate::cli::{QueryArgs, QueryFormat, StoreArgs, UpdateArgs};
 use crate::exit::Status;
@@ -112,22 +114,26 @@ fn print_outcome(outcome: &QueryOutcome, format: Option<QueryFormat>) -> anyhow:
                 }
                 QueryOutcome::Boolean(b) => writeln!(out, "{b}")?,
                 QueryOutcome::Graph(_) => {
-                    smarty_store::write_outcome(outcome, ResultFormat::Turtle, &mut out)?;
+                    smarty_store::write_outcome(
+                        outcome,
+                        QueryOutput::Graph(GraphFormat::Turtle),
+                        &mut out,
+                    )?;
                 }
             }
             return Ok(());
         }
-        QueryFormat::Json => ResultFormat::Json,
-        QueryFormat::Xml => ResultFormat::Xml,
-        QueryFormat::Csv => ResultFormat::Csv,
-        QueryFormat::Tsv => ResultFormat::Tsv,
-        QueryFormat::Turtle => ResultFormat::Turtle,
-        QueryFormat::Ntriples => ResultFormat::NTriples,
-        QueryFormat::Rdfxml => ResultFormat::RdfXml,
-        QueryFormat::Jsonld => ResultFormat::JsonLd,
+        QueryFormat::Json => QueryOutput::Results(ResultsFormat::Json),
+        QueryFormat::Xml => QueryOutput::Results(ResultsFormat::Xml),
+        QueryFormat::Csv => QueryOutput::Results(ResultsFormat::Csv),
+        QueryFormat::Tsv => QueryOutput::Results(ResultsFormat::Tsv),
+        QueryFormat::Turtle => QueryOutput::Graph(GraphFormat::Turtle),
+        QueryFormat::Ntriples => QueryOutput::Graph(GraphFormat::NTriples),
+        QueryFormat::Rdfxml => QueryOutput::Graph(GraphFormat::RdfXml),
+        QueryFormat::Jsonld => QueryOutput::Graph(GraphFormat::JsonLd),
     };
     smarty_store::write_outcome(outcome, result_format, &mut out).context("writing the results")?;
-    if matches!(result_format, ResultFormat::Json | ResultFormat::Xml) {
+    if result_format.needs_final_newline() {
         writeln!(out)?;
     }
     Ok(())
