@@ -1,8 +1,13 @@
 //! Embeds the named queries of the repository's `queries/` directory, so the binary carries its
-//! query library wherever it is copied.
+//! query library wherever it is copied, after checking every header with the library's own
+//! parser: a malformed `# param:` line fails the build with its file and line.
 
 use std::fmt::Write;
 use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/library/header.rs"]
+mod header;
 
 fn main() {
     // Read at run time, not with `env!`: a build script binary is reused by checkouts in other
@@ -11,6 +16,7 @@ fn main() {
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let dir = Path::new(&manifest_dir).join("../../queries");
     println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed=src/library/header.rs");
     // A missing or empty directory must fail the build: a binary with an empty query library
     // would only show up much later, as "no named query" at run time.
     let entries = std::fs::read_dir(&dir)
@@ -24,6 +30,19 @@ fn main() {
     files.sort();
     let mut code = String::from(
         "/// `(name, text)` of every bundled named query.\npub const BUNDLED: &[(&str, &str)] = &[\n",
+    );
+    let mut errors = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        if let Err(e) = header::parse_header(&text) {
+            errors.push(format!("{}:{}: {}", path.display(), e.line, e.message));
+        }
+    }
+    assert!(
+        errors.is_empty(),
+        "malformed query headers:\n{}",
+        errors.join("\n")
     );
     for path in &files {
         let name = path

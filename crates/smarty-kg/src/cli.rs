@@ -4,6 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use smarty_repl::OutputFormat;
+use smarty_store::GraphFormat;
+
+/// `--format` of RDF serialisations: the store's one list of names, offered as possible values.
+fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
+    clap::builder::PossibleValuesParser::new(GraphFormat::NAMES)
+        .map(|name| GraphFormat::from_name(&name).unwrap_or(GraphFormat::Turtle))
+}
 
 pub use crate::commands::graph::GraphArgs;
 pub use crate::commands::path::PathArgs;
@@ -169,8 +176,8 @@ pub struct UpdateArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Serialisation
-    #[arg(long, value_enum, default_value_t = ExportFormatArg::Turtle)]
-    pub format: ExportFormatArg,
+    #[arg(long, default_value = "turtle", value_parser = graph_format())]
+    pub format: GraphFormat,
 
     /// Only this named graph (an IRI)
     #[arg(long, value_name = "IRI")]
@@ -185,15 +192,6 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormatArg {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Trig,
-    Rdfxml,
-    Jsonld,
-}
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {

@@ -7,7 +7,7 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use smarty_network::{NetworkKind, NetworkOptions, build, metrics, shared_contacts};
 use smarty_reference::Reference;
-use smarty_store::{ExportFormat, ExportOptions, KnowledgeGraph};
+use smarty_store::{ExportOptions, GraphFormat, KnowledgeGraph};
 
 const PRACTICES: usize = 1_000;
 
@@ -32,7 +32,7 @@ fn store(c: &mut Criterion) {
             ingest(&fresh, &guide.text, &reference)
         })
     });
-    for format in [ExportFormat::NTriples, ExportFormat::Turtle] {
+    for format in [GraphFormat::NTriples, GraphFormat::Turtle] {
         let options = ExportOptions {
             format,
             graph: None,

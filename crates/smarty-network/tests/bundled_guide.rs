@@ -481,14 +481,14 @@ fn a_public_export_gives_empty_person_networks_and_full_organisation_ones() {
     let path = dir.path().join("public.nq");
     let file = std::fs::File::create(&path).unwrap();
     let options = smarty_store::ExportOptions {
-        format: smarty_store::ExportFormat::NQuads,
+        format: smarty_store::GraphFormat::NQuads,
         graph: None,
         public: true,
     };
     kg().export(&options, file).unwrap();
     let public = KnowledgeGraph::in_memory().unwrap();
     public
-        .load_rdf_file(&path, smarty_store::RdfFileFormat::NQuads)
+        .load_rdf_file(&path, smarty_store::GraphFormat::NQuads)
         .unwrap();
     for kind in [NetworkKind::Contacts, NetworkKind::PracticePerson] {
         let n = build(&public, &NetworkOptions::new(kind)).unwrap();

@@ -4,9 +4,10 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 pub use crate::format::OutputFormat;
+use smarty_store::GraphFormat;
 
 /// Export serialisations (`.export FORMAT FILE`).
-pub const EXPORT_FORMATS: [&str; 6] = ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"];
+pub const EXPORT_FORMATS: [&str; 6] = GraphFormat::NAMES;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DotCommand {
@@ -24,7 +25,7 @@ pub enum DotCommand {
     Ingest(PathBuf),
     Load(PathBuf),
     Export {
-        format: String,
+        format: GraphFormat,
         file: PathBuf,
         public: bool,
     },
@@ -228,13 +229,13 @@ impl FromStr for DotCommand {
                 if positional.len() != 2 {
                     return Err(usage("export"));
                 }
-                let format = positional[0].to_ascii_lowercase();
-                if !EXPORT_FORMATS.contains(&format.as_str()) {
-                    return Err(format!(
-                        "unknown export format '{format}'; one of: {}",
+                let name = positional[0].to_ascii_lowercase();
+                let format = GraphFormat::from_name(&name).ok_or_else(|| {
+                    format!(
+                        "unknown export format '{name}'; one of: {}",
                         EXPORT_FORMATS.join(", ")
-                    ));
-                }
+                    )
+                })?;
                 DotCommand::Export {
                     format,
                     file: PathBuf::from(positional[1]),
@@ -363,7 +364,7 @@ mod tests {
         );
         check(
             ".export turtle out.ttl --public",
-            "Export { format: \"turtle\", file: \"out.ttl\", public: true }",
+            "Export { format: Turtle, file: \"out.ttl\", public: true }",
         );
         check(
             ".export csv out.csv",

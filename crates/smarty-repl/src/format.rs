@@ -5,7 +5,7 @@ use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
 
-use smarty_store::{QueryOutcome, ResultFormat};
+use smarty_store::{GraphFormat, QueryOutcome, QueryOutput, ResultsFormat};
 
 use crate::error::ReplError;
 use crate::render::{self, TableLayout};
@@ -38,21 +38,22 @@ impl OutputFormat {
 
     /// The serialisation that prints `outcome` in this format; `None` for a table of solutions or
     /// a boolean, which are drawn rather than serialised.
-    pub fn serialisation(self, outcome: &QueryOutcome) -> Option<ResultFormat> {
+    pub fn serialisation(self, outcome: &QueryOutcome) -> Option<QueryOutput> {
+        use QueryOutput::{Graph, Results};
         let graph = matches!(outcome, QueryOutcome::Graph(_));
         Some(match self {
-            OutputFormat::Table if graph => ResultFormat::Turtle,
+            OutputFormat::Table if graph => Graph(GraphFormat::Turtle),
             OutputFormat::Table => return None,
-            OutputFormat::Json if graph => ResultFormat::JsonLd,
-            OutputFormat::Json => ResultFormat::Json,
-            OutputFormat::Xml if graph => ResultFormat::RdfXml,
-            OutputFormat::Xml => ResultFormat::Xml,
-            OutputFormat::Csv => ResultFormat::Csv,
-            OutputFormat::Tsv => ResultFormat::Tsv,
-            OutputFormat::Turtle => ResultFormat::Turtle,
-            OutputFormat::NTriples => ResultFormat::NTriples,
-            OutputFormat::RdfXml => ResultFormat::RdfXml,
-            OutputFormat::JsonLd => ResultFormat::JsonLd,
+            OutputFormat::Json if graph => Graph(GraphFormat::JsonLd),
+            OutputFormat::Json => Results(ResultsFormat::Json),
+            OutputFormat::Xml if graph => Graph(GraphFormat::RdfXml),
+            OutputFormat::Xml => Results(ResultsFormat::Xml),
+            OutputFormat::Csv => Results(ResultsFormat::Csv),
+            OutputFormat::Tsv => Results(ResultsFormat::Tsv),
+            OutputFormat::Turtle => Graph(GraphFormat::Turtle),
+            OutputFormat::NTriples => Graph(GraphFormat::NTriples),
+            OutputFormat::RdfXml => Graph(GraphFormat::RdfXml),
+            OutputFormat::JsonLd => Graph(GraphFormat::JsonLd),
         })
     }
 }
@@ -91,7 +92,7 @@ pub fn write_outcome(
             smarty_store::write_outcome(outcome, serialisation, &mut *out)?;
             // The results formats end without a newline; a shell prompt must not follow on the
             // same line.
-            if matches!(serialisation, ResultFormat::Json | ResultFormat::Xml) {
+            if serialisation.needs_final_newline() {
                 writeln!(out)?;
             }
         }

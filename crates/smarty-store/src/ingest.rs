@@ -20,7 +20,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfParser;
 use oxigraph::model::{
     GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, QuadRef,
     Term,
@@ -511,7 +511,7 @@ fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
     let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
     let vocabulary = "https://w3id.org/smarty-kg/def";
     let mut out = Vec::new();
-    for q in RdfParser::from_format(RdfFormat::Turtle)
+    for q in RdfParser::from_format(crate::GraphFormat::Turtle.to_oxigraph())
         .with_default_graph(GraphNameRef::from(graph).into_owned())
         .for_slice(smarty_rdf::ONTOLOGY_TTL)
     {

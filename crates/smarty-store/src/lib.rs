@@ -9,6 +9,7 @@
 mod derived;
 mod error;
 mod export;
+mod format;
 mod ingest;
 mod library;
 mod load;
@@ -24,16 +25,17 @@ use oxigraph::store::Store;
 use smarty_rdf::PersonKey;
 
 pub use error::StoreError;
-pub use export::{ExportFormat, ExportOptions};
+pub use export::ExportOptions;
+pub use format::{GraphFormat, ResultsFormat};
 pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
-pub use library::{NamedQuery, QueryLibrary, QueryParameter, parse_term};
-pub use load::{LoadReport, RdfFileFormat};
+pub use library::{NamedQuery, ParamKind, Parameter, QueryLibrary, parse_term};
+pub use load::LoadReport;
 pub use query::{
-    Canceller, QueryOptions, QueryOutcome, ResultFormat, SolutionTable, StatementStatus,
+    Canceller, QueryOptions, QueryOutcome, QueryOutput, SolutionTable, StatementStatus,
     parse_check, statement_status, write_outcome,
 };
 pub use stats::Stats;
-pub use validate::{ValidationReport, Violation};
+pub use validate::{Severity, ValidationReport, Violation};
 
 /// Re-exported so callers can name terms without depending on oxigraph.
 pub use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Term, Triple};

@@ -10,55 +10,16 @@
 
 use std::path::Path;
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::io::RdfParser;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use smarty_rdf::{iri, vocab};
 
-use crate::{KnowledgeGraph, StoreError};
+use crate::{GraphFormat, KnowledgeGraph, StoreError};
 
 /// The largest RDF file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 512 << 20;
 /// The longest literal accepted, in bytes.
 pub const MAX_LITERAL_BYTES: usize = 16 << 20;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RdfFileFormat {
-    Turtle,
-    TriG,
-    NTriples,
-    NQuads,
-    RdfXml,
-    JsonLd,
-}
-
-impl RdfFileFormat {
-    /// From a file name's extension.
-    pub fn from_path(path: &Path) -> Option<RdfFileFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "ttl" | "turtle" => RdfFileFormat::Turtle,
-            "trig" => RdfFileFormat::TriG,
-            "nt" | "ntriples" => RdfFileFormat::NTriples,
-            "nq" | "nquads" => RdfFileFormat::NQuads,
-            "rdf" | "xml" | "owl" | "rdfxml" => RdfFileFormat::RdfXml,
-            "jsonld" | "json" => RdfFileFormat::JsonLd,
-            _ => return None,
-        })
-    }
-
-    fn oxigraph(self) -> RdfFormat {
-        match self {
-            RdfFileFormat::Turtle => RdfFormat::Turtle,
-            RdfFileFormat::TriG => RdfFormat::TriG,
-            RdfFileFormat::NTriples => RdfFormat::NTriples,
-            RdfFileFormat::NQuads => RdfFormat::NQuads,
-            RdfFileFormat::RdfXml => RdfFormat::RdfXml,
-            RdfFileFormat::JsonLd => RdfFormat::JsonLd {
-                profile: JsonLdProfileSet::empty(),
-            },
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct LoadReport {
@@ -74,7 +35,7 @@ impl KnowledgeGraph {
     pub fn load_rdf_file(
         &self,
         path: &Path,
-        format: RdfFileFormat,
+        format: GraphFormat,
     ) -> Result<LoadReport, StoreError> {
         let file_err = |position: Option<(u64, u64)>, message: String| StoreError::File {
             path: path.to_owned(),
@@ -92,7 +53,7 @@ impl KnowledgeGraph {
             });
         }
         let bytes = std::fs::read(path).map_err(|e| file_err(None, format!("cannot read: {e}")))?;
-        if format == RdfFileFormat::RdfXml
+        if format == GraphFormat::RdfXml
             && let Some(at) = find(&bytes, b"<!ENTITY")
         {
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -108,7 +69,7 @@ impl KnowledgeGraph {
             .unwrap_or_else(|| "file".into());
         let graph = iri::file_graph(&smarty_reference::slug::slug(&stem));
         let base = format!("file:///{}", smarty_reference::slug::slug(&stem));
-        let parser = RdfParser::from_format(format.oxigraph())
+        let parser = RdfParser::from_format(format.to_oxigraph())
             .with_base_iri(base)
             .map_err(|e| file_err(None, e.to_string()))?
             .with_default_graph(GraphName::NamedNode(graph.clone()));

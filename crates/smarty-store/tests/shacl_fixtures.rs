@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use smarty_store::{KnowledgeGraph, RdfFileFormat};
+use smarty_store::{GraphFormat, KnowledgeGraph};
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -24,8 +24,8 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
 fn validate(file: &Path) -> smarty_store::ValidationReport {
     let kg = KnowledgeGraph::in_memory().unwrap();
     let ontology = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ontology/smarty.ttl");
-    kg.load_rdf_file(&ontology, RdfFileFormat::Turtle).unwrap();
-    kg.load_rdf_file(file, RdfFileFormat::Turtle)
+    kg.load_rdf_file(&ontology, GraphFormat::Turtle).unwrap();
+    kg.load_rdf_file(file, GraphFormat::Turtle)
         .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     kg.validate(smarty_rdf::SHAPES_TTL).unwrap()
 }

@@ -2,26 +2,15 @@
 
 use std::io::{BufWriter, Write};
 
-use smarty_store::{ExportFormat, ExportOptions};
+use smarty_store::ExportOptions;
 
-use crate::cli::{ExportArgs, ExportFormatArg, StoreArgs};
+use crate::cli::{ExportArgs, StoreArgs};
 use crate::exit::Status;
-
-pub fn format(f: ExportFormatArg) -> ExportFormat {
-    match f {
-        ExportFormatArg::Turtle => ExportFormat::Turtle,
-        ExportFormatArg::Ntriples => ExportFormat::NTriples,
-        ExportFormatArg::Nquads => ExportFormat::NQuads,
-        ExportFormatArg::Trig => ExportFormat::TriG,
-        ExportFormatArg::Rdfxml => ExportFormat::RdfXml,
-        ExportFormatArg::Jsonld => ExportFormat::JsonLd,
-    }
-}
 
 pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> {
     let kg = super::store::open(store_args)?;
     let options = ExportOptions {
-        format: format(args.format),
+        format: args.format,
         graph: args.graph.clone(),
         public: args.public,
     };

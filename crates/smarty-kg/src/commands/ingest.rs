@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use smarty_reference::Reference;
-use smarty_store::{GuideDocument, IngestStage, RdfFileFormat};
+use smarty_store::{GraphFormat, GuideDocument, IngestStage};
 
 use crate::cli::{IngestArgs, StoreArgs};
 use crate::exit::Status;
@@ -17,7 +17,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
     let reference = Reference::bundled().context("bundled reference data")?;
     for path in &args.files {
         let shown = path.display().to_string();
-        if let Some(format) = RdfFileFormat::from_path(path) {
+        if let Some(format) = GraphFormat::from_path(path) {
             let report = kg.load_rdf_file(path, format)?;
             println!(
                 "loaded {shown}: {} statements into <{}>{}",

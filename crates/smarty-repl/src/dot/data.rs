@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use smarty_store::{ExportFormat, ExportOptions, GuideDocument, RdfFileFormat};
+use smarty_store::{ExportOptions, GraphFormat, GuideDocument};
 
 use crate::error::ReplError;
 use crate::files::write_atomically;
@@ -55,7 +55,7 @@ pub(super) fn load(
     path: &Path,
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
-    let format = RdfFileFormat::from_path(path).ok_or_else(|| {
+    let format = GraphFormat::from_path(path).ok_or_else(|| {
         ReplError::Command(format!(
             "{}: not an RDF file name (.ttl .trig .nt .nq .rdf .owl .jsonld)",
             path.display()
@@ -76,13 +76,13 @@ pub(super) fn load(
 
 pub(super) fn export(
     session: &Session<'_>,
-    format: &str,
+    format: GraphFormat,
     file: &Path,
     public: bool,
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
     let options = ExportOptions {
-        format: export_format(format),
+        format,
         graph: None,
         public,
     };
@@ -99,17 +99,6 @@ pub(super) fn export(
         file.display()
     )?;
     Ok(())
-}
-
-fn export_format(name: &str) -> ExportFormat {
-    match name {
-        "ntriples" => ExportFormat::NTriples,
-        "nquads" => ExportFormat::NQuads,
-        "trig" => ExportFormat::TriG,
-        "rdfxml" => ExportFormat::RdfXml,
-        "jsonld" => ExportFormat::JsonLd,
-        _ => ExportFormat::Turtle,
-    }
 }
 
 /// `.output FILE` sends results to a file; `.output` alone, back to the screen.

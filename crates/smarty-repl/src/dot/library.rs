@@ -54,7 +54,7 @@ pub(super) fn run(
                     takes.join(", ")
                 ))
             })?;
-        let value = session.parameter_value(&v, declared.description.contains("IRI"))?;
+        let value = session.parameter_value(&v, declared.kind == smarty_store::ParamKind::Iri)?;
         bound.push((k, value));
     }
     session.statement(&query.text, &bound, screen)

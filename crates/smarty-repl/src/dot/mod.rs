@@ -44,7 +44,7 @@ impl DotCommand {
                 format,
                 file,
                 public,
-            } => data::export(session, &format, &file, public, screen)?,
+            } => data::export(session, format, &file, public, screen)?,
             DotCommand::Graph { kind, format, file } => crate::networks::graph(
                 session.knowledge_graph(),
                 &kind,

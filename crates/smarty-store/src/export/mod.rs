@@ -11,59 +11,17 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::io::{RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use smarty_rdf::{iri, vocab};
 
-use crate::{KnowledgeGraph, StoreError};
+use crate::{GraphFormat, KnowledgeGraph, StoreError};
 
 mod sort;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Turtle,
-    NTriples,
-    NQuads,
-    TriG,
-    RdfXml,
-    JsonLd,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 6] = [
-        ExportFormat::Turtle,
-        ExportFormat::NTriples,
-        ExportFormat::NQuads,
-        ExportFormat::TriG,
-        ExportFormat::RdfXml,
-        ExportFormat::JsonLd,
-    ];
-
-    /// Whether the format keeps named graphs (the others get the union of the graphs).
-    pub fn keeps_graphs(self) -> bool {
-        matches!(
-            self,
-            ExportFormat::NQuads | ExportFormat::TriG | ExportFormat::JsonLd
-        )
-    }
-
-    fn oxigraph(self) -> RdfFormat {
-        match self {
-            ExportFormat::Turtle => RdfFormat::Turtle,
-            ExportFormat::NTriples => RdfFormat::NTriples,
-            ExportFormat::NQuads => RdfFormat::NQuads,
-            ExportFormat::TriG => RdfFormat::TriG,
-            ExportFormat::RdfXml => RdfFormat::RdfXml,
-            ExportFormat::JsonLd => RdfFormat::JsonLd {
-                profile: JsonLdProfileSet::empty(),
-            },
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
-    pub format: ExportFormat,
+    pub format: GraphFormat,
     /// Only this named graph (an IRI); `None` for all.
     pub graph: Option<String>,
     /// Leave out personal data.
@@ -172,7 +130,7 @@ impl KnowledgeGraph {
         let io = |e: std::io::Error| StoreError::Storage(format!("cannot write the export: {e}"));
         let mut count = 0;
         match options.format {
-            ExportFormat::NTriples | ExportFormat::NQuads => {
+            GraphFormat::NTriples | GraphFormat::NQuads => {
                 let mut out = std::io::BufWriter::new(out);
                 let mut line = Vec::new();
                 while let Some(key) = keys.next_key()? {
@@ -184,7 +142,7 @@ impl KnowledgeGraph {
                 out.flush().map_err(io)?;
             }
             _ => {
-                let mut serializer = RdfSerializer::from_format(options.format.oxigraph());
+                let mut serializer = RdfSerializer::from_format(options.format.to_oxigraph());
                 for (prefix, ns) in vocab::PREFIXES {
                     serializer = serializer
                         .with_prefix(*prefix, *ns)
@@ -204,7 +162,8 @@ impl KnowledgeGraph {
                         }
                     }
                     // The lines were written from terms of the store: valid N-Quads.
-                    let parser = RdfParser::from_format(RdfFormat::NQuads).lenient();
+                    let parser =
+                        RdfParser::from_format(GraphFormat::NQuads.to_oxigraph()).lenient();
                     for q in parser.for_slice(&lines) {
                         let q = q.map_err(|e| {
                             StoreError::Storage(format!("cannot read back a sorted statement: {e}"))
@@ -335,7 +294,7 @@ mod tests {
     #[test]
     fn line_formats_match_the_serializer() {
         let kg = store_of(&["guide", "copy"]);
-        for format in [ExportFormat::NTriples, ExportFormat::NQuads] {
+        for format in [GraphFormat::NTriples, GraphFormat::NQuads] {
             let options = ExportOptions {
                 format,
                 graph: None,
@@ -345,7 +304,8 @@ mod tests {
             let count = kg.export(&options, &mut ours).expect("export");
 
             let quads = kg.export_quads(&options).expect("quads");
-            let mut writer = RdfSerializer::from_format(format.oxigraph()).for_writer(Vec::new());
+            let mut writer =
+                RdfSerializer::from_format(format.to_oxigraph()).for_writer(Vec::new());
             let mut written = 0;
             if format.keeps_graphs() {
                 for q in &quads {
@@ -401,7 +361,7 @@ mod tests {
                 .insert(&Quad::new(s, label.clone(), o, g))
                 .expect("insert");
         }
-        for format in ExportFormat::ALL {
+        for format in GraphFormat::ALL {
             for public in [false, true] {
                 let options = ExportOptions {
                     format,
@@ -450,7 +410,7 @@ mod tests {
         }
         let export = |public: bool, graph: Option<String>| {
             let options = ExportOptions {
-                format: ExportFormat::NQuads,
+                format: GraphFormat::NQuads,
                 graph,
                 public,
             };

@@ -1,0 +1,146 @@
+//! Parameters bound as RDF terms: a `VALUES` block added to the parsed algebra, never an edit of
+//! the query text.
+
+use oxigraph::model::Term;
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, Variable};
+use spargebra::algebra::GraphPattern;
+use spargebra::term::GroundTerm;
+
+use super::QueryOptions;
+use super::parse::{
+    parse_check, session_evaluator, spargebra_parser, syntax_error, with_session_prefixes,
+};
+use crate::{KnowledgeGraph, StoreError};
+
+/// Adds `VALUES (?a ?b) { (x y) }` at the start of the query's WHERE clause: below the solution
+/// modifiers, projection, grouping, filters and binds, so that these see the bound variables.
+fn bind_parameters(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
+    let inside = |inner: Box<GraphPattern>| Box::new(bind_parameters(*inner, values));
+    match pattern {
+        GraphPattern::Slice {
+            inner,
+            start,
+            length,
+        } => GraphPattern::Slice {
+            inner: inside(inner),
+            start,
+            length,
+        },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct {
+            inner: inside(inner),
+        },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced {
+            inner: inside(inner),
+        },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+            inner: inside(inner),
+            expression,
+        },
+        GraphPattern::Project { inner, variables } => GraphPattern::Project {
+            inner: inside(inner),
+            variables,
+        },
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } => GraphPattern::Group {
+            inner: inside(inner),
+            variables,
+            aggregates,
+        },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+            expr,
+            inner: inside(inner),
+        },
+        GraphPattern::Extend {
+            inner,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: inside(inner),
+            variable,
+            expression,
+        },
+        other => GraphPattern::Join {
+            left: Box::new(values.clone()),
+            right: Box::new(other),
+        },
+    }
+}
+
+/// The `VALUES` block of the parameters: one row, a column per parameter.
+fn values_block(parameters: &[(String, Term)]) -> Result<GraphPattern, StoreError> {
+    let mut variables = Vec::new();
+    let mut row = Vec::new();
+    for (name, term) in parameters {
+        let variable = Variable::new(name.trim_start_matches(['?', '$']))
+            .map_err(|e| StoreError::Evaluation(format!("parameter {name}: {e}")))?;
+        let value = ground(term).ok_or_else(|| {
+            StoreError::Evaluation(format!("parameter {name}: blank nodes cannot be bound"))
+        })?;
+        variables.push(variable);
+        row.push(Some(value));
+    }
+    Ok(GraphPattern::Values {
+        variables,
+        bindings: vec![row],
+    })
+}
+
+/// The query with its parameters bound.
+fn bind(
+    mut query: spargebra::Query,
+    parameters: &[(String, Term)],
+) -> Result<spargebra::Query, StoreError> {
+    let values = values_block(parameters)?;
+    let pattern = match &mut query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    let taken = std::mem::replace(
+        pattern,
+        GraphPattern::Bgp {
+            patterns: Vec::new(),
+        },
+    );
+    *pattern = bind_parameters(taken, &values);
+    Ok(query)
+}
+
+fn ground(term: &Term) -> Option<GroundTerm> {
+    match term {
+        Term::NamedNode(n) => Some(GroundTerm::NamedNode(n.clone())),
+        Term::Literal(l) => Some(GroundTerm::Literal(l.clone())),
+        _ => None,
+    }
+}
+
+impl KnowledgeGraph {
+    /// Parses a query for evaluation: session prefixes, parameters bound, the default graph the
+    /// union of the named graphs (unless the query names its dataset).
+    pub(super) fn prepare(
+        &self,
+        text: &str,
+        options: &QueryOptions,
+        token: &CancellationToken,
+    ) -> Result<PreparedSparqlQuery, StoreError> {
+        parse_check(text)?;
+        let evaluator = session_evaluator(token, &options.prefixes)?;
+        let mut prepared = if options.parameters.is_empty() {
+            evaluator.parse_query(text).map_err(|e| syntax_error(&e))?
+        } else {
+            // Bound on spargebra's algebra, which oxigraph's evaluator does not expose.
+            let query = with_session_prefixes(spargebra_parser(), &options.prefixes)
+                .parse_query(text)
+                .map_err(|e| syntax_error(&e))?;
+            evaluator.for_query(bind(query, &options.parameters)?)
+        };
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared)
+    }
+}

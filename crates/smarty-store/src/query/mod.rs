@@ -1,0 +1,172 @@
+//! SPARQL queries and updates.
+//!
+//! - The default graph is the union of all named graphs.
+//! - Common prefixes (`smarty_rdf::vocab::PREFIXES`) are predeclared.
+//! - Parameters are bound as RDF terms by adding a `VALUES` block to the parsed algebra, never by
+//!   editing query text.
+//! - Parsing and evaluation run on a thread with a large stack, after a bracket-depth check, so a
+//!   deeply nested query is an error and not a process abort.
+//! - A timeout and a [`Canceller`] (Ctrl-C) stop a running query through oxigraph's cancellation
+//!   token.
+
+mod bind;
+mod parse;
+mod run;
+mod write;
+
+use std::time::Duration;
+
+use oxigraph::model::{Term, Triple};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
+
+pub use parse::{StatementStatus, parse_check, statement_status};
+pub use run::Canceller;
+pub use write::{QueryOutput, write_outcome};
+
+use parse::{session_evaluator, syntax_error};
+
+use crate::{KnowledgeGraph, StoreError};
+
+#[derive(Debug, Clone, Default)]
+pub struct QueryOptions {
+    pub timeout: Option<Duration>,
+    pub canceller: Option<Canceller>,
+    /// Variables (without `?`) bound to terms before evaluation.
+    pub parameters: Vec<(String, Term)>,
+    /// Prefixes declared for this session, in addition to the predeclared ones.
+    pub prefixes: Vec<(String, String)>,
+    /// When work made of several steps (index scans, several queries) must stop, for
+    /// [`QueryOptions::check_cancelled`]; set by [`QueryOptions::started_now`].
+    pub deadline: Option<std::time::Instant>,
+}
+
+impl QueryOptions {
+    /// `Err(Cancelled)` once the canceller has fired, `Err(Timeout)` once the deadline has
+    /// passed: for work done between queries or by index scans, which oxigraph's own
+    /// cancellation does not reach.
+    pub fn check_cancelled(&self) -> Result<(), StoreError> {
+        if let Some(c) = &self.canceller
+            && c.is_cancelled()
+        {
+            return Err(StoreError::Cancelled);
+        }
+        if let Some(deadline) = self.deadline
+            && std::time::Instant::now() > deadline
+        {
+            return Err(StoreError::Timeout(self.timeout.unwrap_or_default()));
+        }
+        Ok(())
+    }
+
+    /// These options with the deadline their timeout sets from now (unless one is set).
+    pub fn started_now(&self) -> QueryOptions {
+        let mut options = self.clone();
+        if options.deadline.is_none() {
+            options.deadline = options.timeout.map(|t| std::time::Instant::now() + t);
+        }
+        options
+    }
+}
+/// SELECT results, materialised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SolutionTable {
+    pub variables: Vec<String>,
+    pub rows: Vec<Vec<Option<Term>>>,
+}
+
+impl SolutionTable {
+    /// The values of one column.
+    pub fn column(&self, variable: &str) -> impl Iterator<Item = Option<&Term>> {
+        let index = self.variables.iter().position(|v| v == variable);
+        self.rows
+            .iter()
+            .map(move |r| index.and_then(|i| r.get(i)).and_then(Option::as_ref))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryOutcome {
+    Solutions(SolutionTable),
+    Boolean(bool),
+    Graph(Vec<Triple>),
+}
+
+impl KnowledgeGraph {
+    /// Runs a query: SELECT, ASK, CONSTRUCT or DESCRIBE.
+    pub fn query(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
+        self.guarded(options, |token| {
+            let prepared = self.prepare(text, options, token)?;
+            materialise(
+                prepared
+                    .on_store(&self.store)
+                    .execute()
+                    .map_err(evaluation_error)?,
+            )
+        })
+    }
+
+    /// The query plan, as oxigraph prints it, after running the query to collect statistics.
+    pub fn explain(&self, text: &str, options: &QueryOptions) -> Result<String, StoreError> {
+        self.guarded(options, |token| {
+            let prepared = self.prepare(text, options, token)?;
+            let (results, explanation) = prepared
+                .on_store(&self.store)
+                .compute_statistics()
+                .explain();
+            materialise(results.map_err(evaluation_error)?)?;
+            let mut json = Vec::new();
+            explanation
+                .write_in_json(&mut json)
+                .map_err(|e| StoreError::Evaluation(e.to_string()))?;
+            Ok(String::from_utf8_lossy(&json).into_owned())
+        })
+    }
+
+    /// Runs a SPARQL Update (atomically) and flushes it to disk.
+    pub fn update(&self, text: &str, options: &QueryOptions) -> Result<(), StoreError> {
+        self.guarded(options, |token| {
+            parse_check(text)?;
+            let prepared = session_evaluator(token, &options.prefixes)?
+                .parse_update(text)
+                .map_err(|e| syntax_error(&e))?;
+            self.forget_derived()?;
+            prepared
+                .on_store(&self.store)
+                .execute()
+                .map_err(|e| StoreError::Evaluation(e.to_string()))
+        })?;
+        self.flush()
+    }
+}
+
+fn evaluation_error(e: QueryEvaluationError) -> StoreError {
+    match e {
+        QueryEvaluationError::Cancelled => StoreError::Cancelled,
+        other => StoreError::Evaluation(other.to_string()),
+    }
+}
+
+fn materialise(results: QueryResults<'_>) -> Result<QueryOutcome, StoreError> {
+    Ok(match results {
+        QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
+        QueryResults::Solutions(solutions) => {
+            let variables: Vec<Variable> = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution.map_err(evaluation_error)?;
+                rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
+            }
+            QueryOutcome::Solutions(SolutionTable {
+                variables: variables.iter().map(|v| v.as_str().to_owned()).collect(),
+                rows,
+            })
+        }
+        QueryResults::Graph(triples) => {
+            let mut out = Vec::new();
+            for t in triples {
+                out.push(t.map_err(evaluation_error)?);
+            }
+            QueryOutcome::Graph(out)
+        }
+    })
+}

@@ -1,0 +1,285 @@
+//! Query text before evaluation: size and nesting checks, prefixes, parsers, syntax errors, and
+//! whether a line editor's text is a whole statement yet.
+
+use oxigraph::sparql::{CancellationToken, SparqlEvaluator, SparqlSyntaxError};
+
+use crate::StoreError;
+
+/// The largest query text accepted.
+pub const MAX_QUERY_BYTES: usize = 1 << 20;
+/// The deepest bracket nesting accepted. Far below what the large evaluation stack can take.
+pub const MAX_NESTING: usize = 200;
+
+/// Whether a text typed so far is a whole SPARQL statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementStatus {
+    /// Parses as a query or an update.
+    Complete,
+    /// Could become one with more text (the parser stopped at the end of the input).
+    Incomplete,
+    /// Wrong before its end: submitting it shows the error.
+    Invalid,
+}
+
+/// Classifies a statement for a line editor: more text needed, or ready to run.
+pub fn statement_status(text: &str, prefixes: &[(String, String)]) -> StatementStatus {
+    if text.trim().is_empty() || parse_check(text).is_err() {
+        return StatementStatus::Invalid;
+    }
+    let parser = with_session_prefixes(spargebra_parser(), prefixes);
+    if parser.clone().parse_query(text).is_ok() || parser.parse_update(text).is_ok() {
+        return StatementStatus::Complete;
+    }
+    // Still being typed: a bracket or a string is open, or no group has started yet.
+    let scan = scan(text);
+    let no_group_yet = !text.contains('{')
+        && !text.trim_start().to_ascii_uppercase().starts_with("DROP")
+        && !text.trim_start().to_ascii_uppercase().starts_with("CLEAR");
+    if scan.open_brackets > 0 || scan.in_string || no_group_yet {
+        StatementStatus::Incomplete
+    } else {
+        StatementStatus::Invalid
+    }
+}
+
+pub(super) fn with_session_prefixes(
+    mut parser: spargebra::SparqlParser,
+    prefixes: &[(String, String)],
+) -> spargebra::SparqlParser {
+    for (p, ns) in prefixes {
+        parser = match parser.clone().with_prefix(p, ns) {
+            Ok(next) => next,
+            Err(_) => parser,
+        };
+    }
+    parser
+}
+
+/// Checks a query's size and bracket nesting before it reaches the recursive parser.
+pub fn parse_check(text: &str) -> Result<(), StoreError> {
+    if text.len() > MAX_QUERY_BYTES {
+        return Err(StoreError::TooLarge {
+            what: "the query".into(),
+            size: text.len() as u64,
+            max: MAX_QUERY_BYTES as u64,
+        });
+    }
+    let depth = bracket_depth(text);
+    if depth > MAX_NESTING {
+        return Err(StoreError::TooDeep {
+            depth,
+            max: MAX_NESTING,
+        });
+    }
+    Ok(())
+}
+
+/// What a scan of brackets finds, outside strings, IRIs and comments.
+struct Scan {
+    max_depth: usize,
+    open_brackets: usize,
+    in_string: bool,
+}
+
+fn scan(text: &str) -> Scan {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    let mut in_string = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '#' => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' | '\'' => {
+                let mut escaped = false;
+                in_string = true;
+                for d in chars.by_ref() {
+                    if escaped {
+                        escaped = false;
+                    } else if d == '\\' {
+                        escaped = true;
+                    } else if d == c {
+                        in_string = false;
+                        break;
+                    }
+                }
+            }
+            // An IRI has no spaces; `<` followed by a space is the less-than operator.
+            '<' if chars
+                .peek()
+                .is_some_and(|n| !n.is_whitespace() && *n != '=') =>
+            {
+                for d in chars.by_ref() {
+                    if d == '>' || d.is_whitespace() {
+                        break;
+                    }
+                }
+            }
+            '(' | '{' | '[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ')' | '}' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Scan {
+        max_depth: max,
+        open_brackets: depth,
+        in_string,
+    }
+}
+
+/// The deepest nesting of `(`, `{` and `[`, outside strings, IRIs and comments.
+fn bracket_depth(text: &str) -> usize {
+    scan(text).max_depth
+}
+
+/// The evaluator with the common prefixes, the session's prefixes and a cancellation token.
+pub(super) fn session_evaluator(
+    token: &CancellationToken,
+    prefixes: &[(String, String)],
+) -> Result<SparqlEvaluator, StoreError> {
+    let mut evaluator = evaluator().with_cancellation_token(token.clone());
+    for (p, ns) in prefixes {
+        evaluator = evaluator
+            .with_prefix(p, ns)
+            .map_err(|e| StoreError::Evaluation(format!("prefix {p}: {e}")))?;
+    }
+    Ok(evaluator)
+}
+
+fn evaluator() -> SparqlEvaluator {
+    let mut e = SparqlEvaluator::new();
+    for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
+        e = match e.clone().with_prefix(*prefix, *ns) {
+            Ok(next) => next,
+            Err(_) => e,
+        };
+    }
+    e
+}
+
+pub(super) fn spargebra_parser() -> spargebra::SparqlParser {
+    let mut p = spargebra::SparqlParser::new();
+    for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
+        p = match p.clone().with_prefix(*prefix, *ns) {
+            Ok(next) => next,
+            Err(_) => p,
+        };
+    }
+    p
+}
+
+/// "error at 3:7: expected …" → line, column and the rest.
+pub(super) fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
+    let text = e.to_string();
+    let parsed = text.strip_prefix("error at ").and_then(|rest| {
+        let (position, message) = rest.split_once(": ")?;
+        let (line, column) = position.split_once(':')?;
+        Some((line.parse().ok()?, column.parse().ok()?, message.to_owned()))
+    });
+    // The parser lists every character class it would accept; the keywords and punctuation
+    // before them are what a person can act on.
+    let parsed = parsed.map(|(line, column, message): (usize, usize, String)| {
+        let message = match message.find(", [") {
+            Some(cut) => format!("{} …", &message[..cut]),
+            None => message,
+        };
+        // A grammar's own message ("Prefix not found") hides among the expected tokens; it is the
+        // one item that is neither quoted nor a keyword.
+        let custom = message
+            .strip_prefix("expected one of ")
+            .or_else(|| message.strip_prefix("expected "))
+            .and_then(|list| {
+                list.trim_end_matches(" …")
+                    .split(", ")
+                    .find(|item| item.contains(' ') && !item.starts_with('"'))
+                    .map(str::to_owned)
+            });
+        (line, column, custom.unwrap_or(message))
+    });
+    match parsed {
+        Some((line, column, message)) => StoreError::Syntax {
+            line,
+            column,
+            message,
+        },
+        None => StoreError::Syntax {
+            line: 1,
+            column: 1,
+            message: text,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_ignores_strings_iris_and_comments() {
+        assert_eq!(bracket_depth("SELECT * { ?s ?p ?o }"), 1);
+        assert_eq!(
+            bracket_depth("SELECT * { FILTER(\"(((\" != <http://x/(>) } # ((((("),
+            2
+        );
+        assert_eq!(bracket_depth("SELECT * { FILTER(?a < ?b) }"), 2);
+        assert_eq!(bracket_depth(&"{".repeat(1000)), 1000);
+    }
+
+    #[test]
+    fn statement_status_for_a_line_editor() {
+        let status = |t: &str| statement_status(t, &[]);
+        assert_eq!(status("SELECT * WHERE {"), StatementStatus::Incomplete);
+        assert_eq!(
+            status("SELECT * WHERE {\n  ?s ?p ?o"),
+            StatementStatus::Incomplete
+        );
+        assert_eq!(
+            status("PREFIX ex: <http://e/>\nSELECT"),
+            StatementStatus::Incomplete
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s schema:name \"unterminated"),
+            StatementStatus::Incomplete
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s ?p ?o }"),
+            StatementStatus::Complete
+        );
+        assert_eq!(
+            status("INSERT DATA { <http://a> <http://b> <http://c> }"),
+            StatementStatus::Complete
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s ?p ?o } LIMT 5"),
+            StatementStatus::Invalid
+        );
+        assert_eq!(
+            status("SELECT * WHERE { ?s ex:p ?o }"),
+            StatementStatus::Invalid
+        );
+        let session = [("ex".to_owned(), "http://e/".to_owned())];
+        assert_eq!(
+            statement_status("SELECT * WHERE { ?s ex:p ?o }", &session),
+            StatementStatus::Complete
+        );
+    }
+
+    #[test]
+    fn syntax_positions_are_read_from_the_message() {
+        let Err(e) = SparqlEvaluator::new().parse_query("SELECT * WHERE {\n  ?s ?p }") else {
+            panic!("the query should not parse");
+        };
+        match syntax_error(&e) {
+            StoreError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 10)),
+            other => panic!("{other:?}"),
+        }
+    }
+}
