@@ -99,10 +99,13 @@ fn fold_unicode(text: &str) -> String {
     for c in text.nfkd() {
         if c.is_ascii() {
             f.push_ascii(c as u8);
-        } else if is_combining_mark(c) || c == '’' {
-            // Marks left by decomposition, and the typographic apostrophe.
+        } else if is_combining_mark(c) || c == '’' || c == 'ʼ' {
+            // Marks left by decomposition, and the typographic and letter apostrophes.
         } else if !c.is_alphanumeric() {
             f.pending_space = true;
+        } else if !is_latin(c) {
+            // Other scripts keep their letters: "ΑΘΗΝΑ" is no "athena" to a reader of names.
+            f.push_letter(c);
         } else {
             match deunicode::deunicode_char(c) {
                 Some(latin) if !latin.is_empty() => latin.bytes().for_each(|b| f.push_ascii(b)),
@@ -112,6 +115,12 @@ fn fold_unicode(text: &str) -> String {
         }
     }
     f.out
+}
+
+/// Whether a letter is of the Latin blocks (Latin-1, Extended-A/B, Extended Additional), where
+/// transliteration only undoes what a reader sees as an accent or a ligature.
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// [`fold`] for ASCII text, which NFKD leaves unchanged: the same result without the Unicode
@@ -253,6 +262,8 @@ mod tests {
         check("Laplandʼs", "laplands");
         check("‘quoted’ words", "quoted words");
         check("", "");
+        // Other scripts are kept as they are, lower-cased.
+        check("ΑΘΗΝΑ", "αθηνα");
     }
 
     #[test]
