@@ -97,18 +97,19 @@ impl Alignment {
     /// theirs.
     fn by_position(&mut self) {
         let n = self.assigned.len();
+        // Per practice: the nearest matched practice before it and after it.
         let mut previous: Vec<Option<usize>> = vec![None; n];
         let mut last = None;
-        for p in 0..n {
-            previous[p] = last;
+        for (p, slot) in previous.iter_mut().enumerate() {
+            *slot = last;
             if self.assigned[p].is_some() {
                 last = Some(p);
             }
         }
         let mut following: Vec<Option<usize>> = vec![None; n];
         let mut next = None;
-        for p in (0..n).rev() {
-            following[p] = next;
+        for (p, slot) in following.iter_mut().enumerate().rev() {
+            *slot = next;
             if self.assigned[p].is_some() {
                 next = Some(p);
             }
