@@ -7,8 +7,14 @@
 
 use serde::Serialize;
 
+mod money;
+mod qualifier;
+
 use crate::decimal::Decimal;
-use crate::record::Span;
+use crate::span::Span;
+pub use money::parse_number;
+use money::{Money, scan_line};
+use qualifier::{ends_with_word, per_unit, qualifier_before, qualifier_start, sentence_around};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -57,442 +63,131 @@ pub struct UnreadableAmount {
     pub line: u32,
 }
 
-/// One number with its currency and multiplier, before qualifiers are applied.
-#[derive(Debug, Clone)]
-struct Money {
-    start: usize,
-    end: usize,
-    value: Option<Decimal>,
-    currency: Option<&'static str>,
-}
-
 /// Finds every amount in the lines of a section. `lines` pairs each line's text with its number.
 pub fn scan_amounts<'a>(
     lines: impl IntoIterator<Item = (u32, &'a str)>,
 ) -> (Vec<AmountRecord>, Vec<UnreadableAmount>) {
-    let mut found = Vec::new();
-    let mut unreadable = Vec::new();
-    let mut last_currency: Option<&'static str> = None;
+    let mut scan = Scan::default();
     for (line_no, line) in lines {
+        scan.line(line_no, line);
+    }
+    (scan.found, scan.unreadable)
+}
+
+/// What a section's amounts have given so far: a bare amount takes the currency of the one before.
+#[derive(Default)]
+struct Scan {
+    found: Vec<AmountRecord>,
+    unreadable: Vec<UnreadableAmount>,
+    last_currency: Option<&'static str>,
+}
+
+impl Scan {
+    fn line(&mut self, line_no: u32, line: &str) {
         let monies = scan_line(line);
         let mut i = 0;
         while i < monies.len() {
             let m = &monies[i];
+            i += 1;
             let Some(value) = m.value else {
-                unreadable.push(UnreadableAmount {
+                self.unreadable.push(UnreadableAmount {
                     text: line[m.start..m.end].to_owned(),
                     line: line_no,
                 });
-                i += 1;
                 continue;
             };
-            let (currency, inferred) = match (m.currency, last_currency) {
+            let (currency, inferred) = match (m.currency, self.last_currency) {
                 (Some(c), _) => (c, false),
                 (None, Some(c)) => (c, true),
-                (None, None) => {
-                    i += 1;
-                    continue;
-                }
+                (None, None) => continue,
             };
-            last_currency = Some(currency);
-            let before = &line[..m.start];
-            let sentence = sentence_around(line, m.start, m.end);
-            let per = per_unit(sentence, before);
-
-            // "between X and Y" / "X to Y": the next amount closes the range.
-            let range_end = monies.get(i + 1).filter(|next| {
-                let gap = line[m.end..next.start].trim().to_lowercase();
-                let opened_by_between = ends_with_word(before.to_lowercase().trim_end(), "between");
-                (gap == "and" && opened_by_between) || gap == "to" || gap == "-" || gap == "–"
-            });
-            if let Some(next) = range_end
-                && let Some(hi) = next.value
-            {
-                let start = qualifier_start(line, m.start).unwrap_or(m.start);
-                last_currency = next.currency.or(last_currency);
-                found.push(AmountRecord {
-                    text: line[start..next.end].trim().to_owned(),
-                    value: None,
-                    min: Some(value),
-                    max: Some(hi),
-                    currency: next.currency.unwrap_or(currency).to_owned(),
-                    currency_inferred: inferred && next.currency.is_none(),
-                    qualifier: Some(Qualifier::Between),
-                    per,
-                    span: Span::line(line_no),
-                });
-                i += 2;
-                continue;
-            }
-
-            let qualifier = qualifier_before(before);
-            let start = match qualifier {
-                Some(_) => qualifier_start(line, m.start).unwrap_or(m.start),
-                None => m.start,
-            };
-            let (value_field, min, max) = match qualifier {
-                Some(Qualifier::Over) => (None, Some(value), None),
-                Some(Qualifier::UpTo) => (None, None, Some(value)),
-                _ => (Some(value), None, None),
-            };
-            found.push(AmountRecord {
-                text: line[start..m.end].trim().to_owned(),
-                value: value_field,
-                min,
-                max,
-                currency: currency.to_owned(),
-                currency_inferred: inferred,
-                qualifier,
-                per,
-                span: Span::line(line_no),
-            });
-            i += 1;
-        }
-    }
-    (found, unreadable)
-}
-
-const QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("approximately", Qualifier::About),
-    ("approx.", Qualifier::About),
-    ("about", Qualifier::About),
-    ("around", Qualifier::About),
-    ("circa", Qualifier::About),
-    ("roughly", Qualifier::About),
-    ("nearly", Qualifier::About),
-    ("almost", Qualifier::About),
-    ("some", Qualifier::About),
-    ("more than", Qualifier::Over),
-    ("over", Qualifier::Over),
-    ("above", Qualifier::Over),
-    ("at least", Qualifier::Over),
-    ("in excess of", Qualifier::Over),
-    ("exceeding", Qualifier::Over),
-    ("up to", Qualifier::UpTo),
-    ("less than", Qualifier::UpTo),
-    ("under", Qualifier::UpTo),
-    ("below", Qualifier::UpTo),
-    ("a maximum of", Qualifier::UpTo),
-    ("maximum of", Qualifier::UpTo),
-    ("max.", Qualifier::UpTo),
-];
-
-fn qualifier_before(before: &str) -> Option<Qualifier> {
-    let lower = before.to_lowercase();
-    let trimmed = lower.trim_end();
-    for (word, q) in QUALIFIERS {
-        if ends_with_word(trimmed, word) {
-            return Some(*q);
-        }
-    }
-    // "for a maximum amount per project of 200k Euro": a bound stated a few words earlier.
-    let tail: Vec<&str> = trimmed.split_whitespace().rev().take(5).collect();
-    if tail.contains(&"maximum") {
-        return Some(Qualifier::UpTo);
-    }
-    if tail.contains(&"minimum") {
-        return Some(Qualifier::Over);
-    }
-    None
-}
-
-/// Where the qualifier words before an amount start, so the printed text includes them.
-fn qualifier_start(line: &str, amount_start: usize) -> Option<usize> {
-    let before = &line[..amount_start];
-    let lower = before.to_lowercase();
-    let trimmed = lower.trim_end();
-    let words = QUALIFIERS
-        .iter()
-        .map(|(w, _)| *w)
-        .chain(["between", "from"]);
-    for word in words {
-        if ends_with_word(trimmed, word) {
-            // Lower-casing can change byte lengths; count characters instead.
-            let chars_from_end = trimmed[trimmed.len() - word.len()..].chars().count();
-            let total = before.trim_end().chars().count();
-            let start_char = total - chars_from_end;
-            return before.char_indices().nth(start_char).map(|(i, _)| i);
-        }
-    }
-    None
-}
-
-fn ends_with_word(text: &str, word: &str) -> bool {
-    text.ends_with(word)
-        && text[..text.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-}
-
-fn sentence_around(line: &str, start: usize, end: usize) -> &str {
-    let from = line[..start].rfind(". ").map_or(0, |i| i + 2);
-    let to = line[end..].find(". ").map_or(line.len(), |i| end + i);
-    &line[from..to]
-}
-
-fn per_unit(sentence: &str, before: &str) -> Option<Per> {
-    let s = sentence.to_lowercase();
-    let lower = before.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let near = words[words.len().saturating_sub(6)..].join(" ");
-    if near.contains("per project") || near.contains("each project") {
-        return Some(Per::Project);
-    }
-    let yearly = [
-        "each year",
-        "per year",
-        "a year",
-        "every year",
-        "per annum",
-        "annually",
-        "annual ",
-        "yearly",
-    ];
-    yearly.iter().any(|w| s.contains(w)).then_some(Per::Year)
-}
-
-/// Finds number-with-currency runs in one line.
-fn scan_line(line: &str) -> Vec<Money> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Candidate start: a currency prefix, or a digit not glued to a word.
-        let (prefix_currency, number_start) = match currency_prefix(&line[i..]) {
-            Some((cur, len)) => {
-                let rest = &line[i + len..];
-                let spaces = rest.len() - rest.trim_start().len();
-                if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
-                    (Some(cur), i + len + spaces)
-                } else {
-                    i += len.max(1);
-                    continue;
-                }
-            }
-            None => {
-                let glued = i > 0 && line[..i].chars().next_back().is_some_and(is_word_char);
-                if bytes[i].is_ascii_digit() && !glued {
-                    (None, i)
-                } else {
-                    i += line[i..].chars().next().map_or(1, char::len_utf8);
-                    continue;
-                }
-            }
-        };
-        let number_end = number_extent(line, number_start);
-        let number = &line[number_start..number_end];
-        let mut pos = number_end;
-        let (multiplier, mult_len) = multiplier_at(&line[pos..]);
-        pos += mult_len;
-        let suffix = currency_suffix(&line[pos..]);
-        if let Some((_, len)) = suffix {
-            pos += len;
-        }
-        let currency = prefix_currency.or(suffix.map(|(c, _)| c));
-        // A bare number is money only with a multiplier word ("47,5 million") after an amount.
-        let is_money = currency.is_some() || multiplier.is_some_and(|m| m.word);
-        // Glued to letters after it ("12hrs", "4.0-related"): not money.
-        let glued_after = line[pos..].chars().next().is_some_and(char::is_alphabetic);
-        if is_money && !glued_after {
-            let value = parse_number(number, multiplier.is_some())
-                .and_then(|d| d.shift(multiplier.map_or(0, |m| m.exp)));
-            let start = if prefix_currency.is_some() {
-                i
-            } else {
-                number_start
-            };
-            out.push(Money {
-                start,
-                end: trim_end_index(line, pos),
+            self.last_currency = Some(currency);
+            let amount = Amount {
+                line,
+                money: m,
                 value,
                 currency,
-            });
-        }
-        i = pos.max(i + 1);
-    }
-    out
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-fn trim_end_index(line: &str, pos: usize) -> usize {
-    line[..pos].trim_end().len()
-}
-
-/// The end of a number such as `9.397.732,50`: digits with single separators between them.
-fn number_extent(line: &str, start: usize) -> usize {
-    let b = line.as_bytes();
-    let mut end = start;
-    let mut i = start;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            i += 1;
-            end = i;
-        } else if (b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    end
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Multiplier {
-    exp: u32,
-    /// Spelled out ("million") rather than a unit letter ("M").
-    word: bool,
-}
-
-fn multiplier_at(rest: &str) -> (Option<Multiplier>, usize) {
-    let spaces = rest.len() - rest.trim_start().len();
-    let t = &rest[spaces..];
-    let table: &[(&str, u32, bool)] = &[
-        ("millions", 6, true),
-        ("million", 6, true),
-        ("billion", 9, true),
-        ("thousand", 3, true),
-        ("mio.", 6, true),
-        ("mio", 6, true),
-        ("mln", 6, true),
-        ("mn", 6, true),
-        ("bn", 9, true),
-        ("M", 6, false),
-        ("m", 6, false),
-        ("K", 3, false),
-        ("k", 3, false),
-    ];
-    for (name, exp, word) in table {
-        if let Some(after) = t.strip_prefix(name) {
-            // "M€", "M EUR", "million." but not "Manufacturing" or "km".
-            if after.chars().next().is_none_or(|c| !c.is_alphabetic()) {
-                if !word && spaces > 0 && !after.trim_start().starts_with(['€', '£', '$', 'E', 'e'])
-                {
-                    // "6 M €" is fine, "5 M people" is not money.
-                    continue;
+                inferred,
+                span: Span::line(line_no),
+            };
+            match monies.get(i).and_then(|next| amount.range_to(next)) {
+                Some(range) => {
+                    self.last_currency = monies[i].currency.or(self.last_currency);
+                    self.found.push(range);
+                    i += 1;
                 }
-                return (
-                    Some(Multiplier {
-                        exp: *exp,
-                        word: *word,
-                    }),
-                    spaces + name.len(),
-                );
+                None => self.found.push(amount.single()),
             }
         }
     }
-    (None, 0)
 }
 
-fn currency_prefix(rest: &str) -> Option<(&'static str, usize)> {
-    for (sym, code) in [("£", "GBP"), ("€", "EUR"), ("$", "USD")] {
-        if rest.starts_with(sym) {
-            return Some((code, sym.len()));
-        }
-    }
-    for (word, code) in [("EUR", "EUR"), ("GBP", "GBP"), ("USD", "USD")] {
-        if let Some(after) = rest.strip_prefix(word)
-            && after.starts_with([' ', '\u{a0}'])
-        {
-            return Some((code, word.len()));
-        }
-    }
-    None
+/// One readable amount with its currency, in its line.
+struct Amount<'a> {
+    line: &'a str,
+    money: &'a Money,
+    value: Decimal,
+    currency: &'static str,
+    inferred: bool,
+    span: Span,
 }
 
-fn currency_suffix(rest: &str) -> Option<(&'static str, usize)> {
-    let spaces = rest.len() - rest.trim_start().len();
-    let t = &rest[spaces..];
-    let table: &[(&str, &str)] = &[
-        ("€", "EUR"),
-        ("£", "GBP"),
-        ("EUR", "EUR"),
-        ("euros", "EUR"),
-        ("euro", "EUR"),
-        ("Euros", "EUR"),
-        ("Euro", "EUR"),
-        ("GBP", "GBP"),
-        ("pounds", "GBP"),
-        ("USD", "USD"),
-        ("dollars", "USD"),
-    ];
-    for (name, code) in table {
-        if let Some(after) = t.strip_prefix(name)
-            && after.chars().next().is_none_or(|c| !c.is_alphabetic())
-        {
-            let mut len = spaces + name.len();
-            // "EUR 560.000 euro": the currency printed on both sides.
-            let after_trim = after.trim_start();
-            if *code == "EUR" && name.starts_with('E') && after_trim.starts_with("euro") {
-                let extra = after.len() - after_trim.len();
-                let word = if after_trim.starts_with("euros") {
-                    5
-                } else {
-                    4
-                };
-                len += extra + word;
-            }
-            return Some((code, len));
-        }
+impl Amount<'_> {
+    fn before(&self) -> &str {
+        &self.line[..self.money.start]
     }
-    None
-}
 
-/// Reads a printed number; see the module documentation for the separator rules.
-pub fn parse_number(text: &str, has_multiplier: bool) -> Option<Decimal> {
-    let dots = text.matches('.').count();
-    let commas = text.matches(',').count();
-    let (group, decimal): (Option<char>, Option<char>) = match (dots, commas) {
-        (0, 0) => (None, None),
-        (_, 0) | (0, _) => {
-            let sep = if dots > 0 { '.' } else { ',' };
-            let n = dots + commas;
-            let after = text.rsplit(sep).next().unwrap_or("");
-            if n > 1 || (after.len() == 3 && !has_multiplier) {
-                (Some(sep), None)
-            } else {
-                (None, Some(sep))
-            }
-        }
-        _ => {
-            let last_dot = text.rfind('.');
-            let last_comma = text.rfind(',');
-            if last_dot > last_comma {
-                (Some(','), Some('.'))
-            } else {
-                (Some('.'), Some(','))
-            }
-        }
-    };
-    let (int_part, frac_part) = match decimal {
-        Some(d) => text.rsplit_once(d)?,
-        None => (text, ""),
-    };
-    if let Some(g) = group {
-        // Thousands groups after the first must have three digits.
-        let mut groups = int_part.split(g);
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || groups.clone().any(|grp| grp.len() != 3) {
-            return None;
+    fn per(&self) -> Option<Per> {
+        let sentence = sentence_around(self.line, self.money.start, self.money.end);
+        per_unit(sentence, self.before())
+    }
+
+    /// "between X and Y" / "X to Y": the next amount closes the range.
+    fn range_to(&self, next: &Money) -> Option<AmountRecord> {
+        let (m, line) = (self.money, self.line);
+        let gap = line[m.end..next.start].trim().to_lowercase();
+        let opened_by_between = ends_with_word(self.before().to_lowercase().trim_end(), "between");
+        let closes = (gap == "and" && opened_by_between) || gap == "to" || gap == "-" || gap == "–";
+        let hi = next.value.filter(|_| closes)?;
+        let start = qualifier_start(line, m.start).unwrap_or(m.start);
+        Some(AmountRecord {
+            text: line[start..next.end].trim().to_owned(),
+            value: None,
+            min: Some(self.value),
+            max: Some(hi),
+            currency: next.currency.unwrap_or(self.currency).to_owned(),
+            currency_inferred: self.inferred && next.currency.is_none(),
+            qualifier: Some(Qualifier::Between),
+            per: self.per(),
+            span: self.span,
+        })
+    }
+
+    /// A single amount, maybe qualified ("over 12.5 M€", "up to £3m").
+    fn single(&self) -> AmountRecord {
+        let (m, line) = (self.money, self.line);
+        let qualifier = qualifier_before(self.before());
+        let start = match qualifier {
+            Some(_) => qualifier_start(line, m.start).unwrap_or(m.start),
+            None => m.start,
+        };
+        let (value, min, max) = match qualifier {
+            Some(Qualifier::Over) => (None, Some(self.value), None),
+            Some(Qualifier::UpTo) => (None, None, Some(self.value)),
+            _ => (Some(self.value), None, None),
+        };
+        AmountRecord {
+            text: line[start..m.end].trim().to_owned(),
+            value,
+            min,
+            max,
+            currency: self.currency.to_owned(),
+            currency_inferred: self.inferred,
+            qualifier,
+            per: self.per(),
+            span: self.span,
         }
     }
-    // Only digits and the grouping separator may remain before the decimal mark.
-    if !int_part
-        .chars()
-        .all(|c| c.is_ascii_digit() || Some(c) == group)
-    {
-        return None;
-    }
-    let int_digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
-    let plain = if frac_part.is_empty() {
-        int_digits
-    } else {
-        format!("{int_digits}.{frac_part}")
-    };
-    Decimal::parse_plain(&plain)
 }
 
 #[cfg(test)]
@@ -630,17 +325,5 @@ mod tests {
             "up to £3m = max 3000000 GBP UpTo per Year",
         );
         check("1,23,4 EUR", "UNREADABLE 1,23,4 EUR");
-    }
-
-    #[test]
-    fn separators() {
-        let p = |s, m| parse_number(s, m).map(|d| d.to_string());
-        assert_eq!(p("7,057,734.00", false).as_deref(), Some("7057734"));
-        assert_eq!(p("9.397.732,50", false).as_deref(), Some("9397732.5"));
-        assert_eq!(p("770.000", false).as_deref(), Some("770000"));
-        assert_eq!(p("1,3", true).as_deref(), Some("1.3"));
-        assert_eq!(p("12.5", true).as_deref(), Some("12.5"));
-        assert_eq!(p("12.5", false).as_deref(), Some("12.5"));
-        assert_eq!(p("1,23,4", false), None);
     }
 }

@@ -1,7 +1,8 @@
 //! The first pass: lines become *blocks* — template section headings, field labels with their
 //! values, and paragraphs of free text. Everything later works on blocks, never on raw lines.
 
-use crate::record::{SectionKind, Span};
+use crate::record::SectionKind;
+use crate::span::Span;
 use crate::text::{fold, printed, split_lines, strip_emphasis};
 
 /// A labelled field of the practice template.

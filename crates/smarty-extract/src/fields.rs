@@ -1,7 +1,8 @@
 //! Reading the values of the template's fields: institutions, contact blocks, websites.
 
 use crate::blocks::Paragraph;
-use crate::record::{ContactRecord, Span, Spanned};
+use crate::record::ContactRecord;
+use crate::span::{Span, Spanned};
 use crate::text::strip_emphasis;
 
 /// "Confindustria Toscana / and Scuola Superiore Sant'Anna" names two institutions; a line that

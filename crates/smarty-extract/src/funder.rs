@@ -4,7 +4,8 @@
 //! sentence that speaks of money. Which organisation each name denotes is decided later, against
 //! the alias table.
 
-use crate::record::{FunderMention, Span};
+use crate::record::FunderMention;
+use crate::span::Span;
 
 /// Nouns that make a capitalised phrase a funding body.
 const HEADS: &[&str] = &[

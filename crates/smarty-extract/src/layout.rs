@@ -5,105 +5,19 @@
 //! so a guide without contents (or with a contents page that disagrees) still parses. The contents
 //! page is only used to break ties and to record other titles.
 
+mod contents;
+#[cfg(test)]
+mod tests;
+
+pub use contents::{Contents, find_contents, titles_match};
+
 use crate::blocks::{Block, Paragraph};
-use crate::record::{ContentsEntry, SectionKind, Span};
+use crate::record::SectionKind;
+use crate::span::Span;
 use crate::text::{
     ends_sentence, fold, has_emphasis, is_word_prefix, starts_lowercase, strip_bullet,
-    strip_emphasis, word_similarity,
+    strip_emphasis,
 };
-
-/// Where the contents page is and what it lists.
-#[derive(Debug, Default)]
-pub struct Contents {
-    /// Block indices `[start, end)` the contents page occupies.
-    pub blocks: std::ops::Range<usize>,
-    pub entries: Vec<ContentsEntry>,
-    index: ContentsIndex,
-}
-
-/// Folded contents titles, looked up by their first two words, so matching a heading against a
-/// contents page of thousands of entries does not compare it with every entry.
-#[derive(Debug, Default)]
-struct ContentsIndex {
-    folded: Vec<String>,
-    /// Folded title → entries.
-    exact: std::collections::HashMap<String, Vec<usize>>,
-    /// Every word-prefix of a folded title → entries (for "heading is a prefix of the entry").
-    prefixes: std::collections::HashMap<String, Vec<usize>>,
-    by_start: std::collections::HashMap<String, Vec<usize>>,
-}
-
-fn first_two_words(folded: &str) -> String {
-    folded.split(' ').take(2).collect::<Vec<_>>().join(" ")
-}
-
-impl ContentsIndex {
-    fn new(entries: &[ContentsEntry]) -> ContentsIndex {
-        let folded: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
-        let mut index = ContentsIndex::default();
-        for (i, f) in folded.iter().enumerate() {
-            index
-                .by_start
-                .entry(first_two_words(f))
-                .or_default()
-                .push(i);
-            index.exact.entry(f.clone()).or_default().push(i);
-            for (at, _) in f.match_indices(' ') {
-                index
-                    .prefixes
-                    .entry(f[..at].to_owned())
-                    .or_default()
-                    .push(i);
-            }
-        }
-        index.folded = folded;
-        index
-    }
-}
-
-impl Contents {
-    /// Entries (by index, in order) that name the same thing as a heading: equal once folded, one
-    /// a word-prefix of the other, or most words shared. Entries are compared only with headings
-    /// that start with the same two words.
-    pub fn matching(&self, heading: &str) -> Vec<usize> {
-        let h = fold(heading);
-        let index = &self.index;
-        let mut found: Vec<usize> = index.exact.get(&h).cloned().unwrap_or_default();
-        // An entry that is a word-prefix of the heading ("… Made in Italy" for "… Made in Italy - GIOTTO").
-        for (at, _) in h.match_indices(' ') {
-            if at >= 12
-                && let Some(entries) = index.exact.get(&h[..at])
-            {
-                found.extend(entries);
-            }
-        }
-        // The heading a word-prefix of an entry.
-        if h.len() >= 12
-            && let Some(entries) = index.prefixes.get(&h)
-        {
-            found.extend(entries);
-        }
-        if found.is_empty() {
-            // Most words shared: only entries starting like the heading are compared.
-            if let Some(bucket) = index.by_start.get(&first_two_words(&h)) {
-                found.extend(
-                    bucket
-                        .iter()
-                        .copied()
-                        .filter(|&i| folded_titles_match(&index.folded[i], &h)),
-                );
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-
-    /// Whether some entry's folded title is exactly this (folded) text.
-    pub fn has_folded(&self, folded: &str) -> bool {
-        self.index.exact.contains_key(folded)
-    }
-}
 
 /// One theme of the introduction's list ("Theme 2: Digital Innovation Hubs for …").
 #[derive(Debug, Clone)]
@@ -135,63 +49,6 @@ impl PracticeHead {
     pub fn first_block(&self) -> usize {
         self.title_block.unwrap_or(self.about_block)
     }
-}
-
-pub fn find_contents(blocks: &[Block]) -> Contents {
-    for (i, block) in blocks.iter().enumerate() {
-        let Some(para) = block.as_text() else {
-            continue;
-        };
-        let first = fold(strip_emphasis(&para.lines[0].text));
-        if first != "contents" && first != "table of contents" {
-            continue;
-        }
-        let mut entries = Vec::new();
-        // Entries may follow in the same paragraph or in the next ones.
-        for line in &para.lines[1..] {
-            if let Some(entry) = contents_entry(&line.text, line.no) {
-                entries.push(entry);
-            }
-        }
-        let mut end = i + 1;
-        while let Some(Block::Text(p)) = blocks.get(end) {
-            let parsed: Vec<Option<ContentsEntry>> = p
-                .lines
-                .iter()
-                .map(|l| contents_entry(&l.text, l.no))
-                .collect();
-            if parsed.iter().any(Option::is_none) {
-                break;
-            }
-            entries.extend(parsed.into_iter().flatten());
-            end += 1;
-        }
-        if !entries.is_empty() {
-            return Contents {
-                blocks: i..end,
-                index: ContentsIndex::new(&entries),
-                entries,
-            };
-        }
-    }
-    Contents::default()
-}
-
-/// "Access Innovation 10", "Introduction ........ 4".
-fn contents_entry(text: &str, line: u32) -> Option<ContentsEntry> {
-    let (title, page) = text.rsplit_once(' ')?;
-    if page.is_empty() || page.len() > 4 || !page.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let title = title.trim_end_matches(['.', '…', ' ']).trim();
-    if title.is_empty() {
-        return None;
-    }
-    Some(ContentsEntry {
-        title: title.to_owned(),
-        page: page.parse().ok(),
-        span: Span::line(line),
-    })
 }
 
 /// The "Theme N: label" list of the introduction.
@@ -270,37 +127,16 @@ pub fn find_practice_heads(
                 summary_block: None,
                 about_block: a,
             },
-            (Some(_), None) => PracticeHead {
+            (Some(s), Some(t)) if title_above_summary(t, s, contents) => PracticeHead {
+                title_block: Some(a - 2),
+                summary_block: Some(a - 1),
+                about_block: a,
+            },
+            (Some(_), _) => PracticeHead {
                 title_block: Some(a - 1),
                 summary_block: None,
                 about_block: a,
             },
-            (Some(s), Some(t)) => {
-                let in_contents = |p: &Paragraph| !contents.matching(&p.joined()).is_empty();
-                let title_is_p2 = match (in_contents(t), in_contents(s)) {
-                    (true, false) => true,
-                    (false, true) => false,
-                    // No help from the contents page: a summary reads as a sentence, or at least
-                    // as something longer than the title above it.
-                    _ => {
-                        ends_sentence(&s.joined())
-                            || s.joined().chars().count() > t.joined().chars().count()
-                    }
-                };
-                if title_is_p2 {
-                    PracticeHead {
-                        title_block: Some(a - 2),
-                        summary_block: Some(a - 1),
-                        about_block: a,
-                    }
-                } else {
-                    PracticeHead {
-                        title_block: Some(a - 1),
-                        summary_block: None,
-                        about_block: a,
-                    }
-                }
-            }
         };
         floor = a + 1;
         heads.push(head);
@@ -308,16 +144,18 @@ pub fn find_practice_heads(
     heads
 }
 
-/// Whether a heading and a contents entry name the same thing.
-pub fn titles_match(entry: &str, heading: &str) -> bool {
-    folded_titles_match(&fold(entry), &fold(heading))
-}
-
-fn folded_titles_match(e: &str, h: &str) -> bool {
-    e == h
-        || (e.len() >= 12 && is_word_prefix(e, h))
-        || (h.len() >= 12 && is_word_prefix(h, e))
-        || word_similarity(e, h) >= 0.8
+/// Of two title-like paragraphs `t` then `s` above "About this good practice", whether `t` is the
+/// title and `s` the summary (else `s` alone is the title). The contents page decides when it
+/// lists one of them only.
+fn title_above_summary(t: &Paragraph, s: &Paragraph, contents: &Contents) -> bool {
+    let in_contents = |p: &Paragraph| !contents.matching(&p.joined()).is_empty();
+    match (in_contents(t), in_contents(s)) {
+        (true, false) => true,
+        (false, true) => false,
+        // No help from the contents page: a summary reads as a sentence, or at least as something
+        // longer than the title above it.
+        _ => ends_sentence(&s.joined()) || s.joined().chars().count() > t.joined().chars().count(),
+    }
 }
 
 /// Finds theme headings: paragraphs that begin a listed theme's label (or, without a list, the
@@ -369,16 +207,7 @@ pub fn find_theme_headings(
         if out.iter().any(|h| h.number == number) {
             continue;
         }
-        let subtitle_block = blocks
-            .get(i + 1)
-            .and_then(Block::as_text)
-            .filter(|p| {
-                p.lines.len() <= 2
-                    && starts_lowercase(&p.lines[0].text)
-                    && !ends_sentence(&p.joined())
-                    && p.joined().chars().count() <= 200
-            })
-            .map(|_| i + 1);
+        let subtitle_block = is_theme_subtitle(blocks.get(i + 1)).then_some(i + 1);
         out.push(ThemeHeading {
             block: i,
             subtitle_block,
@@ -386,6 +215,17 @@ pub fn find_theme_headings(
         });
     }
     out
+}
+
+/// A theme heading's subtitle: a short lower-case continuation that is not a sentence ("for
+/// supporting digital transformation in SMEs").
+fn is_theme_subtitle(block: Option<&Block>) -> bool {
+    block.and_then(Block::as_text).is_some_and(|p| {
+        p.lines.len() <= 2
+            && starts_lowercase(&p.lines[0].text)
+            && !ends_sentence(&p.joined())
+            && p.joined().chars().count() <= 200
+    })
 }
 
 /// A paragraph directly followed (after at most one paragraph) by "About this good practice" is a

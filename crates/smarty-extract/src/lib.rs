@@ -20,6 +20,7 @@ mod funder;
 pub mod layout;
 pub mod persons;
 pub mod record;
+pub mod span;
 pub mod text;
 mod titles;
 

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::record::{PracticeRecord, Span};
+use crate::record::PracticeRecord;
+use crate::span::Span;
 use crate::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -49,7 +49,11 @@ pub fn printed(raw: &str) -> String {
     out
 }
 
-/// The folded form of a text, for comparisons only.
+/// The folded form of a text, for comparisons only: no diacritics, lower case, apostrophes
+/// dropped ("Lapland's" and "Lapland’s" fold to "laplands"), every other run of punctuation and
+/// spaces one space. Letters that do not decompose into a base letter and a mark (ł, ß, ø, æ, đ…)
+/// are transliterated, so "Lodz" and "Łódź" fold alike. Every crate compares names through this
+/// one function, so a name typed in the shell matches the same things as on the command line.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         fold_ascii(text)
@@ -58,62 +62,91 @@ pub fn fold(text: &str) -> String {
     }
 }
 
-fn fold_unicode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        // Letters that do not decompose into a base letter and a mark.
-        let mapped: &str = match c {
-            'ł' | 'Ł' => "l",
-            'ø' | 'Ø' => "o",
-            'đ' | 'Đ' => "d",
-            'ß' => "ss",
-            'æ' | 'Æ' => "ae",
-            'œ' | 'Œ' => "oe",
-            _ => "",
-        };
-        if !mapped.is_empty() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+/// Builds a folded text one ASCII byte at a time: the one place that decides spacing.
+struct Folder {
+    out: String,
+    pending_space: bool,
+}
+
+impl Folder {
+    fn push_ascii(&mut self, b: u8) {
+        if b.is_ascii_alphanumeric() {
+            if self.pending_space && !self.out.is_empty() {
+                self.out.push(' ');
             }
-            pending_space = false;
-            out.push_str(mapped);
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.extend(c.to_lowercase());
-        } else if c == '\'' || c == '’' {
+            self.pending_space = false;
+            self.out.push(char::from(b.to_ascii_lowercase()));
+        } else if b != b'\'' {
             // "Lapland's" folds to "laplands", not "lapland s".
-        } else {
-            pending_space = true;
+            self.pending_space = true;
         }
     }
-    out
+
+    fn push_letter(&mut self, c: char) {
+        if self.pending_space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        self.out.extend(c.to_lowercase());
+    }
+}
+
+fn fold_unicode(text: &str) -> String {
+    let mut f = Folder {
+        out: String::with_capacity(text.len()),
+        pending_space: false,
+    };
+    for c in text.nfkd() {
+        if c.is_ascii() {
+            f.push_ascii(c as u8);
+        } else if is_combining_mark(c) || c == '’' || c == 'ʼ' {
+            // Marks left by decomposition, and the typographic and letter apostrophes.
+        } else if !c.is_alphanumeric() {
+            f.pending_space = true;
+        } else if !is_latin(c) {
+            // Other scripts keep their letters: "ΑΘΗΝΑ" is no "athena" to a reader of names.
+            f.push_letter(c);
+        } else {
+            match deunicode::deunicode_char(c) {
+                Some(latin) if !latin.is_empty() => latin.bytes().for_each(|b| f.push_ascii(b)),
+                // No transliteration known: the letter itself, lower-cased.
+                _ => f.push_letter(c),
+            }
+        }
+    }
+    f.out
+}
+
+/// Whether a letter is of the Latin blocks (Latin-1, Extended-A/B, Extended Additional), where
+/// transliteration only undoes what a reader sees as an accent or a ligature.
+fn is_latin(c: char) -> bool {
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// [`fold`] for ASCII text, which NFKD leaves unchanged: the same result without the Unicode
 /// tables (most of a guide is ASCII, and folding is on every comparison path).
 fn fold_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else if b != b'\'' {
-            pending_space = true;
-        }
+    let mut f = Folder {
+        out: String::with_capacity(text.len()),
+        pending_space: false,
+    };
+    text.bytes().for_each(|b| f.push_ascii(b));
+    f.out
+}
+
+/// A text cut to `max` characters for display, ending with an ellipsis when cut; line breaks
+/// become spaces so that a value keeps to one line of a table or a drawing.
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat = || {
+        text.chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+    };
+    if text.chars().count() <= max {
+        return flat().collect();
     }
+    let mut out: String = flat().take(max.saturating_sub(1)).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
     out
 }
 
@@ -208,16 +241,54 @@ mod tests {
     }
 
     #[test]
-    fn fold_ignores_case_diacritics_and_punctuation() {
-        assert_eq!(fold("Castilla y León"), "castilla y leon");
-        assert_eq!(fold("Le\u{0301}on"), "leon");
-        assert_eq!(fold("Łukasiewicz – Institute"), "lukasiewicz institute");
-        assert_eq!(fold("Lapland's Green Deal"), "laplands green deal");
-        assert_eq!(fold("Start - end date:"), "start end date");
-        assert_eq!(
-            fold("Lapland's Green Deal"),
-            fold_unicode("Lapland's Green Deal")
-        );
+    fn fold() {
+        let check = |input: &str, expect: &str| assert_eq!(super::fold(input), expect, "{input}");
+        check("Castilla y León", "castilla y leon");
+        check("Le\u{0301}on", "leon");
+        check("CASTILLA  Y-LEON", "castilla y leon");
+        check("Start - end date:", "start end date");
+        check("ProACCIÓ 4.0", "proaccio 4 0");
+        // Letters that do not decompose.
+        check("Łódź", "lodz");
+        check("Łukasiewicz – Institute", "lukasiewicz institute");
+        check("Großbeeren", "grossbeeren");
+        check("Tromsø", "tromso");
+        check("Ærø", "aero");
+        check("Đakovo", "dakovo");
+        check("Œuvre", "oeuvre");
+        // Apostrophes, straight, curly and as a letter, join the word.
+        check("Lapland's Green Deal", "laplands green deal");
+        check("Lapland’s Green Deal", "laplands green deal");
+        check("Laplandʼs", "laplands");
+        check("‘quoted’ words", "quoted words");
+        check("", "");
+        // Other scripts are kept as they are, lower-cased.
+        check("ΑΘΗΝΑ", "αθηνα");
+    }
+
+    #[test]
+    fn ascii_spellings_fold_like_printed_ones() {
+        for (ascii, printed) in [
+            ("Lodz", "Łódź"),
+            ("Strasse", "Straße"),
+            ("Jozef Stefan", "Jožef Stefan"),
+            ("Laplands", "Lapland’s"),
+        ] {
+            assert_eq!(super::fold(ascii), super::fold(printed));
+        }
+    }
+
+    #[test]
+    fn shorten() {
+        let check = |input: &str, max: usize, expect: &str| {
+            assert_eq!(super::shorten(input, max), expect, "{input:?} {max}");
+        };
+        check("abcdef", 4, "abc…");
+        check("abcdef", 6, "abcdef");
+        check("a\nb", 10, "a b");
+        check("ab cdef", 4, "ab…");
+        check("Łódź", 3, "Łó…");
+        check("", 0, "");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use smarty_store::{KnowledgeGraph, QueryOptions};
 use crate::NetworkError;
 use crate::facts::{Facts, Person, Practice, Source};
 use crate::model::{Labelled, PlaceRef, ThemeRef};
-use crate::names::{fold, shorten};
+use smarty_extract::text::{fold, shorten};
 
 /// Why several contact blocks are one person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

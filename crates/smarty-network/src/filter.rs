@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use crate::NetworkError;
 use crate::facts::{Facts, is_country, is_nuts};
 use crate::model::NetworkOptions;
-use crate::names::{expand_iri, fold, local_name};
+use crate::names::{expand_iri, local_name};
+use smarty_extract::text::fold;
 
 /// The practices the options select, by IRI.
 pub(crate) fn select_practices(
@@ -149,4 +150,50 @@ fn resolve_country(facts: &Facts, given: &str) -> Result<String, NetworkError> {
         }
     }
     resolve("country", given, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The IRI a name given on the command line resolves to, or the error's first words.
+    fn check(given: &str, expect: &str) {
+        let candidate = |iri: &str, names: &[&str]| Candidate {
+            iri: iri.to_owned(),
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+            listed: names[0].to_owned(),
+        };
+        let candidates = vec![
+            candidate(
+                "lukasiewicz",
+                &["Łukasiewicz – Institute for Sustainable Technologies"],
+            ),
+            candidate("lodz", &["Łódź Region"]),
+            candidate("lapland", &["Regional Council of Lapland’s"]),
+            candidate("gross", &["Großbeeren"]),
+        ];
+        let got = match resolve("organisation", given, candidates) {
+            Ok(iri) => iri,
+            Err(e) => e
+                .to_string()
+                .split(':')
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        assert_eq!(got, expect, "{given}");
+    }
+
+    #[test]
+    fn ascii_spellings_find_printed_names() {
+        check(
+            "Lukasiewicz Institute for Sustainable Technologies",
+            "lukasiewicz",
+        );
+        check("LODZ region", "lodz");
+        check("Łódź Region", "lodz");
+        check("Regional Council of Lapland's", "lapland");
+        check("Regional Council of Laplands", "lapland");
+        check("Grossbeeren", "gross");
+    }
 }

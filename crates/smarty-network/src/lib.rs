@@ -98,12 +98,12 @@ pub use metrics::{
 pub use model::{
     Edge, Labelled, Network, NetworkKind, NetworkOptions, Node, NodeKind, PlaceRef, Role, ThemeRef,
 };
-pub use names::fold;
 pub use path::{Alternative, Hop, PathOptions, PathReport, Via, shortest_path, shortest_path_with};
 pub use render::{
     ImageFormat, LARGE_NETWORK_EDGES, LARGE_NETWORK_NODES, Layout, RenderOptions, Rendered,
     Renderer, graphviz_available, is_large,
 };
+pub use smarty_extract::text::fold;
 
 /// Everything that can go wrong building, analysing or drawing a network.
 #[derive(Debug, thiserror::Error)]

@@ -13,7 +13,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::model::Network;
-use crate::names::shorten;
+use smarty_extract::text::shorten;
 
 /// Betweenness is exact up to this many nodes (Brandes is O(n·m): 2,565 nodes and 6,776 edges
 /// take 3.4 s in a debug build, 0.4 s from 500 pivots, largest error 0.006 of 0.71).

@@ -1,39 +1,8 @@
-//! Names for people and for machines: folding for comparison, wrapping for drawings, IRIs in
-//! their short form and back.
+//! Names for people and for machines: wrapping for drawings, IRIs in their short form and back.
+//! Folding for comparison and shortening for display are the extractor's, so every crate matches
+//! and cuts names alike.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
-/// A name folded for comparison: diacritics removed, lower case, every run of punctuation and
-/// spaces made one space. "Jožef Stefan Institute" and "JOZEF  STEFAN-institute" fold alike.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            space = true;
-        }
-    }
-    out
-}
-
-/// Cuts a text to `max` characters, ending with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-        out = out.trim_end().to_owned();
-        out.push('…');
-        out
-    }
-}
+use smarty_extract::text::shorten;
 
 /// Wraps a label at word boundaries into lines of about `width` characters, at most `lines`
 /// lines (the last one cut with an ellipsis).
@@ -117,13 +86,6 @@ pub fn best_label(candidates: &[(String, Option<String>)]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folds_case_diacritics_and_punctuation() {
-        assert_eq!(fold("Jožef  Stefan-Institute"), "jozef stefan institute");
-        assert_eq!(fold("ProACCIÓ 4.0"), "proaccio 4 0");
-        assert_eq!(fold("  Igor Kovač "), fold("igor kovac"));
-    }
 
     #[test]
     fn wraps_long_titles() {

@@ -22,9 +22,10 @@ use crate::NetworkError;
 use crate::dot::quoted;
 use crate::facts::{Facts, Source};
 use crate::model::{Labelled, NodeKind, Role};
-use crate::names::{compact, expand_iri, fold, wrap};
+use crate::names::{compact, expand_iri, wrap};
 use crate::render::{RenderOptions, Rendered, render_graph};
 use crate::style;
+use smarty_extract::text::fold;
 
 /// Which links a chain may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

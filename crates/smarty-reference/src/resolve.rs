@@ -219,7 +219,7 @@ pub fn resolve(extraction: &Extraction, reference: &Reference) -> ResolvedGuide 
         let base = if base.is_empty() {
             format!("practice-{}", p.number)
         } else {
-            shorten(&base, 60)
+            cut_slug(&base, 60)
         };
         let practice_slug = unique_slug(&base, &slugs);
         slugs.insert(practice_slug.clone());
@@ -390,7 +390,7 @@ fn without_brackets(title: &str) -> String {
 }
 
 /// Cuts a slug at a hyphen so that it is at most `max` bytes long.
-fn shorten(slug: &str, max: usize) -> String {
+fn cut_slug(slug: &str, max: usize) -> String {
     if slug.len() <= max {
         return slug.to_owned();
     }
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn slugs_are_cut_at_hyphens() {
-        assert_eq!(shorten("abc-def-ghi", 8), "abc-def");
-        assert_eq!(shorten("abc", 8), "abc");
+        assert_eq!(cut_slug("abc-def-ghi", 8), "abc-def");
+        assert_eq!(cut_slug("abc", 8), "abc");
     }
 }

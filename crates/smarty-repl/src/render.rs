@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use comfy_table::{Cell, ContentArrangement, Row, Table, presets::UTF8_FULL_CONDENSED};
+use smarty_extract::text::shorten;
 use smarty_store::{SolutionTable, Stats, Term};
 
 /// How a table is laid out.
@@ -37,21 +38,6 @@ pub fn term(t: &Term) -> String {
         Term::Literal(l) => l.value().to_owned(),
         #[allow(unreachable_patterns)]
         other => other.to_string(),
-    }
-}
-
-/// Cuts a value to `max` characters, ending with an ellipsis; newlines become spaces.
-pub fn shorten(text: &str, max: usize) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut out: String = flat.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
     }
 }
 

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use smarty_extract::text::shorten;
 use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, QueryOutcome, Term};
 
 use crate::error::ReplError;
@@ -71,7 +72,7 @@ pub fn why(
         by_origin
             .entry(origin)
             .or_default()
-            .push((render::term(p), render::shorten(&render::term(o), 80)));
+            .push((render::term(p), shorten(&render::term(o), 80)));
     }
     if by_origin.is_empty() {
         writeln!(
@@ -101,7 +102,7 @@ pub fn why(
                             .skip(first - 1)
                             .take(last + 1 - first)
                         {
-                            writeln!(out, "  {:>5} | {}", i + 1, render::shorten(line, 100))?;
+                            writeln!(out, "  {:>5} | {}", i + 1, shorten(line, 100))?;
                         }
                     }
                     None => writeln!(out, "        (the text of {file} is not in this store)")?,
