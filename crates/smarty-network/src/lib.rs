@@ -28,6 +28,8 @@
 //!   attributes kind, theme colour, country, degree in tooltips), [`Network::to_graphml`],
 //!   [`Network::to_gexf`] (GEXF 1.2, which networkx reads too), [`Network::to_json`],
 //!   [`Network::to_csv`]; the metrics are node attributes in all of them.
+//! - [`Network::write`] in a [`NetworkFormat`] (chosen by name or by a file's extension): the one
+//!   entry point for every format below, text or picture.
 //! - [`Network::render`] to SVG or PNG: Graphviz through graphviz-rust's `exec` when it is
 //!   installed (layout `dot` by default, `sfdp` above [`LARGE_NETWORK_NODES`] nodes or
 //!   [`LARGE_NETWORK_EDGES`] edges, where `dot` stalls, and [`Rendered::notes`] says so), else a
@@ -79,6 +81,7 @@ mod formats;
 mod metrics;
 mod model;
 mod names;
+mod output;
 mod path;
 mod render;
 mod style;
@@ -98,9 +101,10 @@ pub use metrics::{
 pub use model::{
     Edge, Labelled, Network, NetworkKind, NetworkOptions, Node, NodeKind, PlaceRef, Role, ThemeRef,
 };
+pub use output::{NetworkFormat, Written};
 pub use path::{Alternative, Hop, PathOptions, PathReport, Via, shortest_path, shortest_path_with};
 pub use render::{
-    ImageFormat, LARGE_NETWORK_EDGES, LARGE_NETWORK_NODES, Layout, RenderOptions, Rendered,
+    ImageFormat, LARGE_NETWORK_EDGES, LARGE_NETWORK_NODES, LayoutEngine, RenderOptions, Rendered,
     Renderer, graphviz_available, is_large,
 };
 pub use smarty_extract::text::fold;

@@ -246,14 +246,6 @@ pub struct Node {
 }
 
 impl Node {
-    /// The colour of the node's theme, or grey for none or several.
-    pub fn colour(&self) -> &str {
-        match self.themes.as_slice() {
-            [one] => &one.colour,
-            _ => crate::style::NO_THEME_COLOUR,
-        }
-    }
-
     /// "Regional platforms and clusters", "2 themes" or "".
     pub fn theme_label(&self) -> String {
         match self.themes.as_slice() {

@@ -469,7 +469,7 @@ impl PathReport {
         render_graph(
             self.to_dot_graph(),
             (self.nodes.len(), self.hops.len()),
-            Some(crate::render::Layout::Dot),
+            Some(crate::render::LayoutEngine::Dot),
             move || crate::render::builtin_chain(&labels, &edges),
             options,
         )

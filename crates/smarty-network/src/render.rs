@@ -36,7 +36,7 @@ pub enum ImageFormat {
 
 /// A Graphviz layout engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub enum LayoutEngine {
     /// Layered; the default for small networks, stalls beyond a few hundred nodes.
     Dot,
     /// Spring model (stress majorisation).
@@ -49,59 +49,59 @@ pub enum Layout {
     Circo,
 }
 
-impl Layout {
+impl LayoutEngine {
     pub fn as_str(self) -> &'static str {
         match self {
-            Layout::Dot => "dot",
-            Layout::Neato => "neato",
-            Layout::Fdp => "fdp",
-            Layout::Sfdp => "sfdp",
-            Layout::Circo => "circo",
+            LayoutEngine::Dot => "dot",
+            LayoutEngine::Neato => "neato",
+            LayoutEngine::Fdp => "fdp",
+            LayoutEngine::Sfdp => "sfdp",
+            LayoutEngine::Circo => "circo",
         }
     }
 
     /// `dot` up to [`LARGE_NETWORK_NODES`] nodes and [`LARGE_NETWORK_EDGES`] edges (its
     /// layers keep edge labels readable), `sfdp` above.
-    pub fn default_for(network: &Network) -> Layout {
-        Layout::for_size(network.nodes.len(), network.edges.len())
+    pub fn default_for(network: &Network) -> LayoutEngine {
+        LayoutEngine::for_size(network.nodes.len(), network.edges.len())
     }
 
     /// The default layout for a network of this size.
-    pub fn for_size(nodes: usize, edges: usize) -> Layout {
+    pub fn for_size(nodes: usize, edges: usize) -> LayoutEngine {
         if is_large(nodes, edges) {
-            Layout::Sfdp
+            LayoutEngine::Sfdp
         } else {
-            Layout::Dot
+            LayoutEngine::Dot
         }
     }
 
     fn graphviz(self) -> GvLayout {
         match self {
-            Layout::Dot => GvLayout::Dot,
-            Layout::Neato => GvLayout::Neato,
-            Layout::Fdp => GvLayout::Fdp,
-            Layout::Sfdp => GvLayout::Sfdp,
-            Layout::Circo => GvLayout::Circo,
+            LayoutEngine::Dot => GvLayout::Dot,
+            LayoutEngine::Neato => GvLayout::Neato,
+            LayoutEngine::Fdp => GvLayout::Fdp,
+            LayoutEngine::Sfdp => GvLayout::Sfdp,
+            LayoutEngine::Circo => GvLayout::Circo,
         }
     }
 }
 
-impl fmt::Display for Layout {
+impl fmt::Display for LayoutEngine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl FromStr for Layout {
+impl FromStr for LayoutEngine {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
-            "dot" => Ok(Layout::Dot),
-            "neato" => Ok(Layout::Neato),
-            "fdp" => Ok(Layout::Fdp),
-            "sfdp" => Ok(Layout::Sfdp),
-            "circo" => Ok(Layout::Circo),
+            "dot" => Ok(LayoutEngine::Dot),
+            "neato" => Ok(LayoutEngine::Neato),
+            "fdp" => Ok(LayoutEngine::Fdp),
+            "sfdp" => Ok(LayoutEngine::Sfdp),
+            "circo" => Ok(LayoutEngine::Circo),
             other => Err(format!(
                 "unknown layout '{other}'; choose dot, neato, fdp, sfdp or circo"
             )),
@@ -124,8 +124,8 @@ pub enum Renderer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RenderOptions {
     pub format: ImageFormat,
-    /// `None`: [`Layout::default_for`] the network.
-    pub layout: Option<Layout>,
+    /// `None`: [`LayoutEngine::default_for`] the network.
+    pub layout: Option<LayoutEngine>,
     pub renderer: Renderer,
 }
 
@@ -187,11 +187,11 @@ impl Network {
 }
 
 /// Draws a DOT graph with Graphviz, or with `builtin` where Graphviz is not used. `default`
-/// is the layout when the options name none (else [`Layout::default_for`] the size).
+/// is the layout when the options name none (else [`LayoutEngine::default_for`] the size).
 pub(crate) fn render_graph(
     dot: Graph,
     (nodes, edges): (usize, usize),
-    default: Option<Layout>,
+    default: Option<LayoutEngine>,
     builtin: impl FnOnce() -> Result<String, NetworkError>,
     options: &RenderOptions,
 ) -> Result<Rendered, NetworkError> {
@@ -233,8 +233,8 @@ pub(crate) fn render_graph(
         (Some(l), _) => l,
         (None, Some(l)) => l,
         (None, None) => {
-            let l = Layout::for_size(nodes, edges);
-            if l == Layout::Sfdp {
+            let l = LayoutEngine::for_size(nodes, edges);
+            if l == LayoutEngine::Sfdp {
                 notes.push(format!(
                     "{nodes} nodes, {edges} edges: laid out with sfdp, as dot stalls beyond a few hundred nodes (choose with --layout)"
                 ));
@@ -242,7 +242,7 @@ pub(crate) fn render_graph(
             l
         }
     };
-    if layout == Layout::Dot && is_large(nodes, edges) {
+    if layout == LayoutEngine::Dot && is_large(nodes, edges) {
         notes.push(format!(
             "{nodes} nodes, {edges} edges with the dot layout may take minutes; sfdp is much faster"
         ));

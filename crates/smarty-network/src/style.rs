@@ -1,7 +1,7 @@
 //! How networks look: a colour per theme (stable: themes are numbered by notation), a shape per
 //! kind of node, a line style per role.
 
-use crate::model::{NodeKind, Role};
+use crate::model::{Node, NodeKind, Role};
 
 /// Light fills that keep black text readable; distinguishable with the common colour-vision
 /// deficiencies (Okabe–Ito hues, lightened).
@@ -22,6 +22,17 @@ pub const NO_THEME_COLOUR: &str = "#e0e0e0";
 /// The colour of the `index`-th theme (in notation order).
 pub fn theme_colour(index: usize) -> &'static str {
     PALETTE[index % PALETTE.len()]
+}
+
+impl Node {
+    /// The colour of the node's theme, or grey for none or several. Defined here, with the
+    /// palette, so that the model does not depend on how it is drawn.
+    pub fn colour(&self) -> &str {
+        match self.themes.as_slice() {
+            [one] => &one.colour,
+            _ => NO_THEME_COLOUR,
+        }
+    }
 }
 
 /// Graphviz shape of a kind of node.

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use smarty_network::{
-    ImageFormat, Layout, NetworkKind, NetworkOptions, RenderOptions, Renderer, build, is_large,
-    shared_contacts,
+    ImageFormat, LayoutEngine, NetworkKind, NetworkOptions, RenderOptions, Renderer, build,
+    is_large, shared_contacts,
 };
 use smarty_store::{GuideDocument, KnowledgeGraph};
 
@@ -54,29 +54,31 @@ fn a_large_synthetic_guide() {
         partners.nodes.len(),
         partners.edges.len()
     );
-    assert_eq!(Layout::default_for(&partners), Layout::Sfdp);
+    assert_eq!(LayoutEngine::default_for(&partners), LayoutEngine::Sfdp);
     assert!(
         !partners.to_dot().contains("splines"),
         "no spline routing on large networks"
     );
-    if smarty_network::graphviz_available() {
-        let started = std::time::Instant::now();
-        let svg = partners
-            .render(&RenderOptions {
-                renderer: Renderer::Graphviz,
-                ..RenderOptions::new(ImageFormat::Svg)
-            })
-            .unwrap();
-        assert_eq!(svg.renderer, "graphviz sfdp");
-        assert!(
-            svg.notes.iter().any(|n| n.contains("sfdp")),
-            "{:?}",
-            svg.notes
-        );
-        assert!(
-            started.elapsed().as_secs() < 60,
-            "sfdp took {:?}",
-            started.elapsed()
-        );
-    }
+    assert!(
+        smarty_network::graphviz_available(),
+        "Graphviz is needed for this test: `dot -V` did not run; install Graphviz (apt-get install graphviz)"
+    );
+    let started = std::time::Instant::now();
+    let svg = partners
+        .render(&RenderOptions {
+            renderer: Renderer::Graphviz,
+            ..RenderOptions::new(ImageFormat::Svg)
+        })
+        .unwrap();
+    assert_eq!(svg.renderer, "graphviz sfdp");
+    assert!(
+        svg.notes.iter().any(|n| n.contains("sfdp")),
+        "{:?}",
+        svg.notes
+    );
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "sfdp took {:?}",
+        started.elapsed()
+    );
 }

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use smarty_network::{ImageFormat, NetworkKind, NetworkOptions, RenderOptions};
+use smarty_network::{NetworkFormat, NetworkKind, NetworkOptions, Renderer};
 use smarty_store::KnowledgeGraph;
 
 use crate::error::ReplError;
@@ -33,37 +33,19 @@ pub fn graph(
         write!(screen, "{}", metrics.report(&network, Some(10)))?;
         return Ok(());
     };
-    let bytes: Vec<u8> = match format {
-        "dot" => network.to_dot().into_bytes(),
-        "graphml" => network.to_graphml().into_bytes(),
-        "gexf" => network.to_gexf().into_bytes(),
-        "json" => network.to_json().into_bytes(),
-        "csv" => network.to_csv().into_bytes(),
-        "svg" | "png" => {
-            let Some(_) = file else {
-                return Err(ReplError::Command(format!(
-                    "{format} is a picture: name a file, as in .graph {kind} {format} {kind}.{format}"
-                )));
-            };
-            let image = if format == "svg" {
-                ImageFormat::Svg
-            } else {
-                ImageFormat::Png
-            };
-            let rendered = network
-                .render(&RenderOptions::new(image))
-                .map_err(network_error)?;
-            for note in &rendered.notes {
-                writeln!(screen, "{note}")?;
-            }
-            rendered.bytes
-        }
-        other => {
-            return Err(ReplError::Command(format!(
-                "unknown format '{other}'; one of: dot svg png graphml gexf json csv"
-            )));
-        }
-    };
+    let format: NetworkFormat = format.parse().map_err(ReplError::Command)?;
+    if format.is_picture() && file.is_none() {
+        return Err(ReplError::Command(format!(
+            "{format} is a picture: name a file, as in .graph {kind} {format} {kind}.{format}"
+        )));
+    }
+    let written = network
+        .write(format, None, Renderer::Auto)
+        .map_err(network_error)?;
+    for note in &written.notes {
+        writeln!(screen, "{note}")?;
+    }
+    let bytes = written.bytes;
     match file {
         Some(path) => {
             write_atomically(path, |w| Ok(w.write_all(&bytes)?))?;

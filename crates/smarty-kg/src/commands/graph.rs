@@ -4,8 +4,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
-use smarty_network::{ImageFormat, Layout, NetworkKind, NetworkOptions, RenderOptions, Renderer};
+use smarty_network::{LayoutEngine, NetworkFormat, NetworkKind, NetworkOptions, Renderer};
 
 use crate::cli::StoreArgs;
 use crate::exit::Status;
@@ -31,8 +32,8 @@ pub struct GraphArgs {
     pub kind: GraphKind,
 
     /// Output format [default: from the -o file's extension, else dot]
-    #[arg(long, value_enum)]
-    pub format: Option<GraphFormat>,
+    #[arg(long, value_parser = format_parser())]
+    pub format: Option<NetworkFormat>,
 
     /// Write to a file instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -93,32 +94,9 @@ impl From<GraphKind> for NetworkKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    Dot,
-    Svg,
-    Png,
-    Graphml,
-    Gexf,
-    Json,
-    Csv,
-}
-
-impl GraphFormat {
-    /// The format a file name asks for.
-    pub fn from_path(path: &Path) -> Option<GraphFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "dot" | "gv" => GraphFormat::Dot,
-            "svg" => GraphFormat::Svg,
-            "png" => GraphFormat::Png,
-            "graphml" => GraphFormat::Graphml,
-            "gexf" => GraphFormat::Gexf,
-            "json" => GraphFormat::Json,
-            "csv" => GraphFormat::Csv,
-            _ => return None,
-        })
-    }
+/// `--format`: the network crate's formats, listed in the help as clap lists a value enum's.
+fn format_parser() -> impl TypedValueParser<Value = NetworkFormat> {
+    PossibleValuesParser::new(NetworkFormat::NAMES).try_map(|name| name.parse::<NetworkFormat>())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,14 +108,14 @@ pub enum LayoutArg {
     Circo,
 }
 
-impl From<LayoutArg> for Layout {
-    fn from(l: LayoutArg) -> Layout {
+impl From<LayoutArg> for LayoutEngine {
+    fn from(l: LayoutArg) -> LayoutEngine {
         match l {
-            LayoutArg::Dot => Layout::Dot,
-            LayoutArg::Neato => Layout::Neato,
-            LayoutArg::Fdp => Layout::Fdp,
-            LayoutArg::Sfdp => Layout::Sfdp,
-            LayoutArg::Circo => Layout::Circo,
+            LayoutArg::Dot => LayoutEngine::Dot,
+            LayoutArg::Neato => LayoutEngine::Neato,
+            LayoutArg::Fdp => LayoutEngine::Fdp,
+            LayoutArg::Sfdp => LayoutEngine::Sfdp,
+            LayoutArg::Circo => LayoutEngine::Circo,
         }
     }
 }
@@ -180,14 +158,15 @@ pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// The output format: `--format`, else the file's extension, else DOT.
-fn format(args: &GraphArgs) -> anyhow::Result<GraphFormat> {
+fn format(args: &GraphArgs) -> anyhow::Result<NetworkFormat> {
     match (args.format, &args.output) {
         (Some(f), _) => Ok(f),
-        (None, None) => Ok(GraphFormat::Dot),
-        (None, Some(path)) => GraphFormat::from_path(path).ok_or_else(|| {
+        (None, None) => Ok(NetworkFormat::Dot),
+        (None, Some(path)) => NetworkFormat::from_path(path).ok_or_else(|| {
             UsageError(format!(
-                "cannot tell the format from '{}'; give --format (dot, svg, png, graphml, gexf, json, csv)",
-                path.display()
+                "cannot tell the format from '{}'; give --format ({})",
+                path.display(),
+                NetworkFormat::NAMES.join(", ")
             ))
             .into()
         }),
@@ -196,7 +175,7 @@ fn format(args: &GraphArgs) -> anyhow::Result<GraphFormat> {
 
 pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
     let format = format(args)?;
-    if format == GraphFormat::Png && args.output.is_none() && std::io::stdout().is_terminal() {
+    if format == NetworkFormat::Png && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(UsageError(
             "PNG is binary: write it to a file with -o FILE.png, or redirect standard output"
                 .into(),
@@ -228,30 +207,19 @@ pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
             return Ok(Status::Success);
         }
     }
-    let mut renderer = String::new();
-    let bytes = match format {
-        GraphFormat::Dot => network.to_dot().into_bytes(),
-        GraphFormat::Graphml => network.to_graphml().into_bytes(),
-        GraphFormat::Gexf => network.to_gexf().into_bytes(),
-        GraphFormat::Json => network.to_json().into_bytes(),
-        GraphFormat::Csv => network.to_csv().into_bytes(),
-        GraphFormat::Svg | GraphFormat::Png => {
-            let rendered = network.render(&RenderOptions {
-                format: if format == GraphFormat::Png {
-                    ImageFormat::Png
-                } else {
-                    ImageFormat::Svg
-                },
-                layout: args.layout.map(Layout::from),
-                renderer: args.renderer.into(),
-            })?;
-            for note in &rendered.notes {
-                eprintln!("note: {note}");
-            }
-            renderer = format!(", drawn by {}", rendered.renderer);
-            rendered.bytes
-        }
-    };
+    let written = network.write(
+        format,
+        args.layout.map(LayoutEngine::from),
+        args.renderer.into(),
+    )?;
+    for note in &written.notes {
+        eprintln!("note: {note}");
+    }
+    let renderer = written
+        .renderer
+        .map(|r| format!(", drawn by {r}"))
+        .unwrap_or_default();
+    let bytes = written.bytes;
     write_output(args.output.as_deref(), &bytes)?;
     if let Some(path) = &args.output {
         eprintln!(

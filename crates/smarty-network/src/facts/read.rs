@@ -1,0 +1,187 @@
+//! Reading statements: the predicates each kind of node is read under, the statements about a
+//! set of subjects (index seeks or predicate scans), and the small accessors over what was read.
+
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, Term};
+
+use crate::NetworkError;
+use crate::names::best_label;
+
+pub(crate) const PRACTICE_PREDICATES: &[&str] = &[
+    "schema:name",
+    "schema:alternateName",
+    "dcterms:title",
+    "rdfs:label",
+    "dcat:theme",
+    "dcterms:spatial",
+    "dcat:contactPoint",
+];
+pub(crate) const THEME_PREDICATES: &[&str] = &["rdfs:label", "skos:prefLabel", "skos:notation"];
+pub(crate) const PLACE_PREDICATES: &[&str] = &[
+    "skos:prefLabel",
+    "skos:altLabel",
+    "rdfs:label",
+    "skos:notation",
+    "skos:broader",
+    "dcterms:isPartOf",
+];
+pub(crate) const PERSON_PREDICATES: &[&str] = &[
+    "vcard:fn",
+    "foaf:name",
+    "vcard:hasEmail",
+    "smarty:printedEmail",
+    "org:memberOf",
+];
+pub(crate) const ORGANISATION_PREDICATES: &[&str] = &[
+    "skos:prefLabel",
+    "skos:altLabel",
+    "rdfs:label",
+    "schema:name",
+    "foaf:name",
+    "dcterms:spatial",
+];
+
+/// The store and the options every query runs under (timeout, Ctrl-C).
+#[derive(Clone, Copy)]
+pub(crate) struct Source<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
+
+/// Predicate (full IRI) → values, sorted and without repeats.
+pub(crate) type Predicates = BTreeMap<String, Vec<Value>>;
+
+/// Subject → its predicates.
+pub(crate) type Props = BTreeMap<String, Predicates>;
+
+/// An object: an IRI or a literal with its language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Value {
+    Iri(String),
+    Literal(String, Option<String>),
+}
+
+pub(crate) fn value(term: &Term) -> Option<Value> {
+    match term {
+        Term::NamedNode(n) => Some(Value::Iri(n.as_str().to_owned())),
+        Term::Literal(l) => Some(Value::Literal(
+            l.value().to_owned(),
+            l.language().map(str::to_owned),
+        )),
+        _ => None,
+    }
+}
+
+pub(crate) fn ns(prefix: &str, local: &str) -> String {
+    format!(
+        "{}{local}",
+        smarty_rdf::vocab::namespace(prefix).unwrap_or_default()
+    )
+}
+
+pub(crate) fn literals(p: &Predicates, predicate: &str) -> Vec<(String, Option<String>)> {
+    p.get(predicate)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| match v {
+            Value::Literal(s, l) => Some((s.clone(), l.clone())),
+            Value::Iri(_) => None,
+        })
+        .collect()
+}
+
+pub(crate) fn iris(p: &Predicates, predicate: &str) -> Vec<String> {
+    p.get(predicate)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| match v {
+            Value::Iri(s) => Some(s.clone()),
+            Value::Literal(..) => None,
+        })
+        .collect()
+}
+
+/// The first label found under the predicates, in order of preference.
+pub(crate) fn label_of(p: &Predicates, predicates: &[&str]) -> Option<String> {
+    predicates
+        .iter()
+        .find_map(|pred| best_label(&literals(p, &ns_pred(pred))))
+}
+
+/// "schema:name" → full IRI.
+pub(crate) fn ns_pred(prefixed: &str) -> String {
+    match prefixed.split_once(':') {
+        Some((prefix, local)) => ns(prefix, local),
+        None => prefixed.to_owned(),
+    }
+}
+
+/// Every literal under the predicates, deduplicated and sorted.
+pub(crate) fn all_literals(p: &Predicates, predicates: &[&str]) -> Vec<String> {
+    let set: BTreeSet<String> = predicates
+        .iter()
+        .flat_map(|pred| literals(p, &ns_pred(pred)))
+        .map(|(v, _)| v)
+        .collect();
+    set.into_iter().collect()
+}
+
+/// An IRI the store was asked about; IRIs read from the store are valid, so this never fails
+/// for them.
+pub(crate) fn iri_node(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+/// Subjects below this many are read one by one (an index seek each); above, each predicate is
+/// scanned once and its statements kept for the wanted subjects: a seek costs as much as reading
+/// a few hundred statements in order.
+const SEEKS_BEFORE_SCANNING: usize = 256;
+
+/// The statements about the subjects, restricted to the predicates (prefixed names).
+pub(crate) fn props_of(
+    kg: Source<'_>,
+    subjects: &BTreeSet<String>,
+    predicates: &[&str],
+) -> Result<Props, NetworkError> {
+    let predicates: BTreeSet<String> = predicates.iter().map(|p| ns_pred(p)).collect();
+    let mut out = Props::new();
+    let mut add = |s: String, p: String, o: &Term| {
+        if let Some(v) = value(o) {
+            out.entry(s).or_default().entry(p).or_default().push(v);
+        }
+    };
+    if subjects.len() < SEEKS_BEFORE_SCANNING {
+        for subject in subjects {
+            for (p, o) in kg.0.statements_about(iri_node(subject).as_ref())? {
+                if predicates.contains(p.as_str()) {
+                    add(subject.clone(), p.into_string(), &o);
+                }
+            }
+        }
+    } else {
+        // One scan per predicate, on every core: decoding the terms read is the cost, and the
+        // scans are independent.
+        let scanned: Vec<Vec<(NamedNode, Term)>> = predicates
+            .par_iter()
+            .map(|predicate| {
+                let found = kg.0.subjects_and_objects(iri_node(predicate).as_ref())?;
+                Ok(found
+                    .into_iter()
+                    .filter(|(s, _)| subjects.contains(s.as_str()))
+                    .collect())
+            })
+            .collect::<Result<_, NetworkError>>()?;
+        for (predicate, found) in predicates.iter().zip(scanned) {
+            for (s, o) in found {
+                add(s.into_string(), predicate.clone(), &o);
+            }
+        }
+    }
+    kg.1.check_cancelled()?;
+    for predicates in out.values_mut() {
+        for values in predicates.values_mut() {
+            values.sort();
+            values.dedup();
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,98 @@
+//! The provenance graph, written last: for every graph, the source lines it was derived from
+//! (RFC 5147 fragment), the extraction activity, and — for personal graphs — the categories of
+//! personal data it holds; then the activity, the software agent and the source document.
+
+use oxrdf::vocab::{rdf, rdfs};
+use oxrdf::{NamedNode, NamedNodeRef, Quad, Term};
+
+use super::GuideSummary;
+use super::emitter::{Emitter, string};
+use crate::iri;
+use crate::vocab::*;
+
+/// Writes the provenance of every graph the emitter wrote to, and what the document is.
+pub(super) fn provenance(
+    mut e: Emitter<'_>,
+    guide: &NamedNode,
+    version: String,
+    sha256: String,
+) -> GuideSummary {
+    let prov_graph = iri::provenance_graph(e.name, &version);
+    let mut summary = GuideSummary {
+        version,
+        sha256,
+        graphs: e.graphs.len() + 1,
+        ..GuideSummary::default()
+    };
+    summary.personal_graphs = graph_provenance(&mut e, &prov_graph);
+    document_provenance(&mut e, &prov_graph, guide, &summary.sha256);
+    summary.quads = e.emitted;
+    summary
+}
+
+/// Where each graph comes from; returns the number of personal graphs.
+fn graph_provenance(e: &mut Emitter<'_>, prov_graph: &NamedNode) -> usize {
+    let graphs = std::mem::take(&mut e.graphs);
+    let categories = std::mem::take(&mut e.categories);
+    let pq = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+        Quad::new(s.clone(), p, o, prov_graph.clone())
+    };
+    let mut personal_graphs = 0;
+    for ((first, last, personal), g) in &graphs {
+        e.send(pq(
+            g,
+            prov::WAS_DERIVED_FROM,
+            iri::source_lines(&e.source, *first, *last).into(),
+        ));
+        e.send(pq(g, prov::WAS_GENERATED_BY, e.activity.clone().into()));
+        if *personal {
+            // Every personal graph is flagged, with the categories of what it holds (a graph that
+            // only links a practice to a person still identifies that person).
+            let held = categories.get(g).map(Vec::as_slice).unwrap_or_default();
+            let held = if held.is_empty() {
+                &[pd::IDENTIFIER][..]
+            } else {
+                held
+            };
+            for c in held {
+                e.send(pq(g, dpv::HAS_PERSONAL_DATA, c.into_owned().into()));
+            }
+            personal_graphs += 1;
+        }
+    }
+    personal_graphs
+}
+
+/// The extraction activity, the software that ran it and the document version it read.
+fn document_provenance(
+    e: &mut Emitter<'_>,
+    prov_graph: &NamedNode,
+    guide: &NamedNode,
+    sha256: &str,
+) {
+    let pq = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+        Quad::new(s.clone(), p, o, prov_graph.clone())
+    };
+    let agent = iri::software_agent();
+    let activity = e.activity.clone();
+    let source = e.source.clone();
+    for q in [
+        pq(&activity, rdf::TYPE, prov::ACTIVITY.into_owned().into()),
+        pq(&activity, prov::USED, source.clone().into()),
+        pq(&activity, prov::WAS_ASSOCIATED_WITH, agent.clone().into()),
+        pq(&agent, rdf::TYPE, prov::SOFTWARE_AGENT.into_owned().into()),
+        pq(&agent, rdfs::LABEL, string("smarty-kg").into()),
+        pq(&source, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
+        pq(&source, rdf::TYPE, prov::ENTITY.into_owned().into()),
+        pq(
+            &source,
+            dcterms::IDENTIFIER,
+            string(&format!("sha256:{sha256}")).into(),
+        ),
+        pq(&source, dcterms::IS_VERSION_OF, guide.clone().into()),
+        pq(guide, dcterms::HAS_VERSION, source.clone().into()),
+        pq(guide, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
+    ] {
+        e.send(q);
+    }
+}
