@@ -5,5 +5,6 @@ mod knowledge_graph;
 mod networks;
 mod pty;
 mod queries;
+mod serve;
 mod shell;
 mod support;

@@ -15,6 +15,7 @@ mod load;
 mod lock;
 mod query;
 mod scan;
+mod serve_support;
 mod stats;
 mod validate;
 
@@ -29,9 +30,10 @@ pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
 pub use library::{NamedQuery, QueryLibrary, QueryParameter, parse_term};
 pub use load::{LoadReport, RdfFileFormat};
 pub use query::{
-    Canceller, QueryOptions, QueryOutcome, ResultFormat, SolutionTable, StatementStatus,
-    parse_check, statement_status, write_outcome,
+    Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, ResultFormat, SolutionTable,
+    StatementStatus, parse_check, statement_status, write_outcome,
 };
+pub use serve_support::{CappedOutcome, EndpointQuery, GraphWrite, RequestDataset};
 pub use stats::Stats;
 pub use validate::{ValidationReport, Violation};
 

@@ -46,7 +46,7 @@ impl RdfFileFormat {
         })
     }
 
-    fn oxigraph(self) -> RdfFormat {
+    pub(crate) fn oxigraph(self) -> RdfFormat {
         match self {
             RdfFileFormat::Turtle => RdfFormat::Turtle,
             RdfFileFormat::TriG => RdfFormat::TriG,

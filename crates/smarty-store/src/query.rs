@@ -136,7 +136,7 @@ pub fn statement_status(text: &str, prefixes: &[(String, String)]) -> StatementS
     }
 }
 
-fn with_session_prefixes(
+pub(crate) fn with_session_prefixes(
     mut parser: spargebra::SparqlParser,
     prefixes: &[(String, String)],
 ) -> spargebra::SparqlParser {
@@ -285,7 +285,7 @@ fn bracket_depth(text: &str) -> usize {
     scan(text).max_depth
 }
 
-fn evaluator() -> SparqlEvaluator {
+pub(crate) fn evaluator() -> SparqlEvaluator {
     let mut e = SparqlEvaluator::new();
     for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
         e = match e.clone().with_prefix(*prefix, *ns) {
@@ -296,7 +296,7 @@ fn evaluator() -> SparqlEvaluator {
     e
 }
 
-fn spargebra_parser() -> spargebra::SparqlParser {
+pub(crate) fn spargebra_parser() -> spargebra::SparqlParser {
     let mut p = spargebra::SparqlParser::new();
     for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
         p = match p.clone().with_prefix(*prefix, *ns) {
@@ -308,7 +308,7 @@ fn spargebra_parser() -> spargebra::SparqlParser {
 }
 
 /// "error at 3:7: expected …" → line, column and the rest.
-fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
+pub(crate) fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
     let text = e.to_string();
     let parsed = text.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;
@@ -423,7 +423,7 @@ fn ground(term: &Term) -> Option<GroundTerm> {
 }
 
 impl KnowledgeGraph {
-    fn prepare(
+    pub(crate) fn prepare(
         &self,
         text: &str,
         options: &QueryOptions,
@@ -525,7 +525,7 @@ impl KnowledgeGraph {
     }
 
     /// Runs `work` on a thread with a large stack, under the options' timeout and canceller.
-    fn guarded<T: Send>(
+    pub(crate) fn guarded<T: Send>(
         &self,
         options: &QueryOptions,
         work: impl FnOnce(&CancellationToken) -> Result<T, StoreError> + Send,
@@ -576,7 +576,7 @@ impl KnowledgeGraph {
     }
 }
 
-fn evaluation_error(e: QueryEvaluationError) -> StoreError {
+pub(crate) fn evaluation_error(e: QueryEvaluationError) -> StoreError {
     match e {
         QueryEvaluationError::Cancelled => StoreError::Cancelled,
         other => StoreError::Evaluation(other.to_string()),

@@ -7,6 +7,7 @@ pub(crate) mod graph;
 mod ingest;
 pub(crate) mod path;
 mod query;
+mod serve;
 mod shell;
 mod stats;
 mod store;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Path(args)) => path::run(&cli.store, args),
         Some(Command::Demo) => shell::demo(&cli.store),
         Some(Command::Synth(args)) => synth::run(args),
+        Some(Command::Serve(args)) => serve::run(&cli.store, args),
         None => shell::run(&cli.store),
     }
 }
