@@ -164,6 +164,11 @@ fn query(server: &Server, sparql: &str, accept: &str) -> Response {
     get(server, &format!("/sparql?query={}", encode(sparql)), accept)
 }
 
+/// Index lookups for every row of a growing join: runs for minutes, checking the cancellation
+/// token at each read.
+const ENDLESS: &str =
+    "SELECT (COUNT(*) AS ?n) { ?a ?p ?o . ?b ?p ?o . ?c ?p ?o . ?d ?p ?o . ?e ?p ?o . ?f ?p ?o }";
+
 const PRACTICES: &str = "SELECT (COUNT(DISTINCT ?p) AS ?n) { ?p a smarty:GoodPractice }";
 
 #[test]
@@ -448,7 +453,7 @@ fn limits_answer_with_their_status_while_others_are_served() {
     assert_eq!(query(&server, PRACTICES, "application/json").status, 200);
 
     // A query past its timeout is stopped, answered with an error, and the CPU goes idle.
-    let endless = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let endless = ENDLESS;
     let started = Instant::now();
     let r = query(&server, endless, "application/json");
     assert_eq!(r.status, 503, "{r:?}");
@@ -472,7 +477,7 @@ fn a_full_queue_answers_503_with_retry_after() {
         &["--timeout", "3", "--max-concurrent", "1", "--queue", "0"],
     );
     let addr = server.addr;
-    let endless = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let endless = ENDLESS;
     let path = format!("/sparql?query={}", encode(endless));
     let busy = std::thread::spawn(move || {
         let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

@@ -20,6 +20,8 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("{0}")]
     TooLarge(String),
+    #[error("the request body did not arrive in time")]
+    RequestTimeout,
     /// Every evaluation slot and the queue are taken.
     #[error("the server is busy: every evaluation slot and the queue are taken; retry shortly")]
     Busy,
@@ -41,6 +43,7 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Store(e) => store_status(e),

@@ -2,7 +2,7 @@
 //! POST to `/ingest?name=NAME`. Reads come from what queries see; writes need `--read-write`
 //! and the token, and each is one transaction.
 
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -66,8 +66,10 @@ pub async fn handle(
     method: Method,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
+    let body =
+        crate::safety::read_body(body, crate::MAX_WRITE_BODY, state.config.read_timeout).await?;
     let params = pairs(query.as_deref().unwrap_or_default().as_bytes());
     let target = target(&params)?;
     if method == Method::GET || method == Method::HEAD {
@@ -164,8 +166,10 @@ pub async fn ingest(
     State(state): State<Shared>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
+    let body =
+        crate::safety::read_body(body, crate::MAX_WRITE_BODY, state.config.read_timeout).await?;
     check_write(
         state.config.read_write,
         state.config.token.as_deref(),

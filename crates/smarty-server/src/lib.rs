@@ -33,7 +33,6 @@ use hyper_util::service::TowerToHyperService;
 use smarty_store::{KnowledgeGraph, QueryLibrary, StoreError};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::timeout::RequestBodyTimeoutLayer;
 
 pub use error::ApiError;
 pub use respond::TRUNCATED_HEADER;
@@ -85,7 +84,6 @@ pub enum ServerError {
 /// The routes, over shared state.
 fn router(state: state::Shared) -> Router {
     let (public, read_write) = (state.config.public, state.config.read_write);
-    let timeout = state.config.read_timeout;
     let queries = Router::new()
         .route("/sparql", any(protocol::handle))
         .route("/queries", get(named::list))
@@ -109,7 +107,6 @@ fn router(state: state::Shared) -> Router {
     queries
         .merge(writes)
         .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(RequestBodyTimeoutLayer::new(timeout))
         .layer(cors)
         .layer(axum::middleware::from_fn(safety::access_log))
         .with_state(state)
@@ -127,7 +124,7 @@ pub fn run(
         .thread_name("serve")
         .build()
         .map_err(ServerError::Runtime)?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let addr = config.bind;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
@@ -147,7 +144,10 @@ pub fn run(
         on_listening(bound);
         serve(listener, router(state), read_timeout).await;
         Ok(())
-    })
+    });
+    // An evaluation that ignores cancellation must not keep the process from exiting.
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    served
 }
 
 async fn serve(listener: tokio::net::TcpListener, app: Router, read_timeout: Duration) {

@@ -3,7 +3,7 @@
 //! `application/sparql-update`; `default-graph-uri` / `named-graph-uri` name the dataset. GET
 //! without a query answers the service description.
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, Method, header};
 use axum::response::Response;
@@ -134,8 +134,10 @@ pub async fn handle(
     method: Method,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
+    let body =
+        crate::safety::read_body(body, crate::MAX_QUERY_BODY, state.config.read_timeout).await?;
     let url_params = pairs(query.as_deref().unwrap_or_default().as_bytes());
     match parse(&method, &url_params, &headers, &body)? {
         SparqlRequest::Description => Ok(description::response(&state, &headers)),

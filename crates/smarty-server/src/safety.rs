@@ -5,7 +5,9 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
+use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
@@ -23,6 +25,9 @@ pub struct Pool {
     admitted: Arc<AtomicUsize>,
     limit: usize,
 }
+
+/// How long past its timeout a client waits for an evaluation that has not stopped.
+const ANSWER_GRACE: Duration = Duration::from_secs(2);
 
 /// Cancels its query when dropped unless disarmed: a client that goes away stops its query.
 struct CancelOnDrop(Option<Canceller>);
@@ -56,8 +61,13 @@ impl Pool {
 
     /// Runs `work` on a blocking thread once a slot is free. The slot is held until the work
     /// really ends, even if the client has gone (its query is cancelled then).
+    ///
+    /// Some evaluations (a product held in memory) do not check the cancellation token; the
+    /// client is still answered shortly after `timeout`, and the slot stays taken until the
+    /// thread ends, so such queries cannot pile up beyond the pool.
     pub async fn run<T: Send + 'static>(
         &self,
+        timeout: Option<Duration>,
         work: impl FnOnce(Canceller) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, ApiError> {
         if self.admitted.fetch_add(1, Ordering::SeqCst) >= self.limit {
@@ -73,12 +83,18 @@ impl Pool {
             .map_err(|e| ApiError::Internal(e.to_string()))?;
         let canceller = Canceller::new();
         let mut guard = CancelOnDrop(Some(canceller.clone()));
-        let result = tokio::task::spawn_blocking(move || {
+        let task = tokio::task::spawn_blocking(move || {
             let _permit = permit;
             work(canceller)
-        })
-        .await
-        .map_err(|e| ApiError::Internal(format!("an evaluation failed: {e}")))?;
+        });
+        let joined = match timeout {
+            Some(t) => tokio::time::timeout(t + ANSWER_GRACE, task)
+                .await
+                .map_err(|_| ApiError::Store(StoreError::Timeout(t)))?,
+            None => task.await,
+        };
+        let result =
+            joined.map_err(|e| ApiError::Internal(format!("an evaluation failed: {e}")))?;
         guard.0 = None;
         result.map_err(ApiError::from)
     }
@@ -111,6 +127,29 @@ pub fn check_write(
 /// Compares in time independent of where the first difference is.
 fn same_secret(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Reads a request body of at most `limit` bytes within `timeout`: a client that sends slowly
+/// or too much is answered (408, 413) instead of holding a connection.
+pub async fn read_body(
+    body: Body,
+    limit: usize,
+    timeout: std::time::Duration,
+) -> Result<Bytes, ApiError> {
+    match tokio::time::timeout(timeout, axum::body::to_bytes(body, limit)).await {
+        Err(_) => Err(ApiError::RequestTimeout),
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => {
+            let too_large = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>())
+                || e.to_string().contains("length limit");
+            Err(if too_large {
+                ApiError::TooLarge(format!("the request body is larger than {limit} bytes"))
+            } else {
+                ApiError::BadRequest(format!("cannot read the request body: {e}"))
+            })
+        }
+    }
 }
 
 /// Whether every address a bind resolves to is a loopback one.
@@ -163,7 +202,7 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let busy = pool.clone();
         let first = tokio::spawn(async move {
-            busy.run(move |_| {
+            busy.run(None, move |_| {
                 let _ = rx.recv();
                 Ok(())
             })
@@ -172,10 +211,10 @@ mod tests {
         while pool.admitted.load(Ordering::SeqCst) == 0 {
             tokio::task::yield_now().await;
         }
-        let second = pool.run(|_| Ok(())).await;
+        let second = pool.run(None, |_| Ok(())).await;
         assert!(matches!(second, Err(ApiError::Busy)), "{second:?}");
         let _ = tx.send(());
         assert!(first.await.expect("join").is_ok());
-        assert!(pool.run(|_| Ok(())).await.is_ok());
+        assert!(pool.run(None, |_| Ok(())).await.is_ok());
     }
 }

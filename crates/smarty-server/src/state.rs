@@ -69,7 +69,7 @@ impl AppState {
         let state = self.clone();
         let kg = self.reader();
         self.pool
-            .run(move |canceller| {
+            .run(self.config.timeout, move |canceller| {
                 let mut options = state.options(canceller);
                 options.parameters = parameters;
                 let request = EndpointQuery {
@@ -91,7 +91,7 @@ impl AppState {
         let _one_at_a_time = self.writing.lock().await;
         let state = self.clone();
         self.pool
-            .run(move |canceller| {
+            .run(None, move |canceller| {
                 let options = state.options(canceller);
                 let result = work(&state.store, options)?;
                 if state.config.public {
@@ -114,6 +114,6 @@ impl AppState {
         work: impl FnOnce(&KnowledgeGraph) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let kg = self.reader();
-        self.pool.run(move |_| work(&kg)).await
+        self.pool.run(self.config.timeout, move |_| work(&kg)).await
     }
 }

@@ -142,7 +142,7 @@ impl KnowledgeGraph {
         let Ok(graph) = NamedNode::new(graph) else {
             return Ok(false);
         };
-        Ok(self.store.contains_named_graph(&graph)?)
+        Ok(self.store.contains_named_graph(graph.as_ref())?)
     }
 
     /// A Graph Store Protocol write, in one transaction; derived data is forgotten as by any
@@ -162,12 +162,7 @@ impl KnowledgeGraph {
                 .rename_blank_nodes();
             for q in parser.for_slice(body) {
                 let q = q.map_err(|e| {
-                    let position = match &e {
-                        oxigraph::io::RdfParseError::Syntax(s) => {
-                            s.location().map(|l| (l.start.line + 1, l.start.column + 1))
-                        }
-                        oxigraph::io::RdfParseError::Io(_) => None,
-                    };
+                    let position = e.location().map(|l| (l.start.line + 1, l.start.column + 1));
                     body_error(position, e.to_string())
                 })?;
                 // Everything a request sends goes into the graph it names.
@@ -176,13 +171,12 @@ impl KnowledgeGraph {
         }
         let mut transaction = self.store.start_transaction()?;
         match mode {
-            GraphWrite::Replace => transaction.clear_graph(&graph)?,
-            GraphWrite::Delete => transaction.remove_named_graph(&graph)?,
-            GraphWrite::Add => {}
-        }
-        transaction.insert_named_graph(&graph);
-        if mode == GraphWrite::Delete {
-            transaction.remove_named_graph(&graph)?;
+            GraphWrite::Replace => {
+                transaction.clear_graph(graph.as_ref())?;
+                transaction.insert_named_graph(graph.as_ref());
+            }
+            GraphWrite::Add => transaction.insert_named_graph(graph.as_ref()),
+            GraphWrite::Delete => transaction.remove_named_graph(graph.as_ref())?,
         }
         for q in &quads {
             transaction.insert(q);
