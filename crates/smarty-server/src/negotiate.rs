@@ -97,7 +97,7 @@ fn ranges(accept: &str) -> Vec<String> {
                 .filter_map(|p| p.trim().strip_prefix("q="))
                 .find_map(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            (!range.is_empty() && q > 0.0).then(|| ((q * 1000.0) as u16, i, range))
+            (!range.is_empty() && q > 0.0).then_some(((q * 1000.0) as u16, i, range))
         })
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
