@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `smarty-kg` binary on the bundled guide and on bad input.
 
 mod extract;
+mod http;
 mod knowledge_graph;
 mod networks;
 mod pty;
