@@ -3,9 +3,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod extract;
+mod http;
 mod knowledge_graph;
 mod networks;
 mod pty;
 mod queries;
+mod serve;
 mod shell;
 mod support;

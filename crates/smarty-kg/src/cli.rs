@@ -8,6 +8,7 @@ use smarty_store::GraphFormat;
 
 /// `--format` of RDF serialisations: the store's one list of names, offered as possible values.
 fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
+    use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(GraphFormat::NAMES)
         .map(|name| GraphFormat::from_name(&name).unwrap_or(GraphFormat::Turtle))
 }
@@ -44,7 +45,7 @@ pub struct StoreArgs {
     #[arg(long, global = true, conflicts_with = "store")]
     pub memory: bool,
 
-    /// Stop queries that run longer than this many seconds
+    /// Stop queries that run longer than this many seconds [default for serve: 30]
     #[arg(long, global = true, value_name = "SECONDS")]
     pub timeout: Option<f64>,
 
@@ -83,6 +84,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff; `smarty-kg man | man -l -`), or write one page per command
     Man(ManArgs),
+    /// Serve the store over HTTP: SPARQL endpoint, Graph Store, named queries, linked-data pages
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +100,47 @@ pub struct ManArgs {
     /// Write smarty-kg.1 and one page per command (smarty-kg-query.1, …) into this directory
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the address is printed on standard error)
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
+    pub bind: String,
+
+    /// Serve only what 'export --public' writes: no personal-data graphs, no person pages
+    #[arg(long)]
+    pub public: bool,
+
+    /// Accept writes (SPARQL Update, Graph Store PUT/POST/DELETE, POST /ingest) with the token
+    #[arg(long, requires = "token_file")]
+    pub read_write: bool,
+
+    /// File holding the bearer token writes must send ('Authorization: Bearer TOKEN')
+    #[arg(long, value_name = "FILE", requires = "read_write")]
+    pub token_file: Option<PathBuf>,
+
+    /// Rows (or triples) an answer holds at most; a cut answer has a 'smarty-truncated' header
+    #[arg(long, default_value_t = 10_000, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rows: u64,
+
+    /// Allow a non-loopback --bind without --public (contact persons would be on the network)
+    #[arg(long)]
+    pub allow_personal_data: bool,
+
+    /// Do not refuse SERVICE and LOAD (the evaluator still makes no outgoing requests)
+    #[arg(long)]
+    pub allow_federation: bool,
+
+    /// Queries evaluated at once; more wait in the queue
+    #[arg(long, default_value_t = 4, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_concurrent: u64,
+
+    /// Requests that may wait for an evaluation; past that the answer is 503 with Retry-After
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub queue: u64,
 }
 
 #[derive(Debug, Args)]
@@ -191,7 +235,6 @@ pub struct ExportArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
-
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {

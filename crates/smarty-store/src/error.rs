@@ -6,8 +6,13 @@ use thiserror::Error;
 /// ones name the file and, for syntax errors, the line and column.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("store {} is in use by process {pid}; wait for it to finish or use another --store", dir.display())]
-    InUse { dir: PathBuf, pid: String },
+    #[error("store {} is in use by {}", dir.display(), in_use_by(pid, server.as_deref()))]
+    InUse {
+        dir: PathBuf,
+        pid: String,
+        /// The URL of the `serve` process holding the store, if it is one.
+        server: Option<String>,
+    },
 
     #[error("cannot open store {}: {message}", dir.display())]
     Open { dir: PathBuf, message: String },
@@ -52,6 +57,17 @@ pub enum StoreError {
 
     #[error("invalid SHACL shapes: {0}")]
     Shapes(String),
+
+    /// A request the endpoint does not carry out (SERVICE, LOAD): the message says how to allow it.
+    #[error("{0}")]
+    Refused(String),
+}
+
+fn in_use_by(pid: &str, server: Option<&str>) -> String {
+    match server {
+        Some(url) => format!("`serve` (pid {pid}) — query it at {url}"),
+        None => format!("process {pid}; wait for it to finish or use another --store"),
+    }
 }
 
 impl From<oxigraph::store::StorageError> for StoreError {

@@ -28,7 +28,8 @@ impl GraphFormat {
     ];
 
     /// The name users type (`--format`, `.export`), in the order of [`GraphFormat::ALL`].
-    pub const NAMES: [&'static str; 6] = ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"];
+    pub const NAMES: [&'static str; 6] =
+        ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"];
 
     pub fn name(self) -> &'static str {
         match self {

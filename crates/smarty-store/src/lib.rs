@@ -16,6 +16,7 @@ mod load;
 mod lock;
 mod query;
 mod scan;
+mod serve_support;
 mod stats;
 mod validate;
 
@@ -31,9 +32,10 @@ pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
 pub use library::{NamedQuery, ParamKind, Parameter, QueryLibrary, parse_term};
 pub use load::LoadReport;
 pub use query::{
-    Canceller, QueryOptions, QueryOutcome, QueryOutput, SolutionTable, StatementStatus,
-    parse_check, statement_status, write_outcome,
+    Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput, SolutionTable,
+    StatementStatus, parse_check, statement_status, write_outcome,
 };
+pub use serve_support::{CappedOutcome, EndpointQuery, GraphWrite, RequestDataset};
 pub use stats::Stats;
 pub use validate::{Severity, ValidationReport, Violation};
 

@@ -2,7 +2,8 @@
 //!
 //! RocksDB's own lock gives a cryptic error, and a read-only opening next to a writer reports false
 //! "corruption"; so every command takes an exclusive advisory lock on `DIR/lock` first, and writes
-//! its process id there so the next one can say who holds it. The operating system releases the
+//! its process id there so the next one can say who holds it (and a server its URL on a second
+//! line, `serve URL`, so the next one can point there). The operating system releases the
 //! lock when the process dies, even on SIGKILL.
 
 use std::fs::{File, OpenOptions};
@@ -33,9 +34,14 @@ impl StoreLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                let mut pid = String::new();
-                let _ = file.read_to_string(&mut pid);
-                let pid = pid.trim();
+                let mut note = String::new();
+                let _ = file.read_to_string(&mut note);
+                let mut lines = note.lines();
+                let pid = lines.next().unwrap_or_default().trim();
+                let server = lines
+                    .next()
+                    .and_then(|l| l.strip_prefix("serve "))
+                    .map(|url| url.trim().to_owned());
                 return Err(StoreError::InUse {
                     dir: dir.to_owned(),
                     pid: if pid.is_empty() {
@@ -43,6 +49,7 @@ impl StoreLock {
                     } else {
                         pid.to_owned()
                     },
+                    server,
                 });
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(open_err(e)),
@@ -53,4 +60,16 @@ impl StoreLock {
         file.flush().map_err(open_err)?;
         Ok(StoreLock { _file: file })
     }
+}
+
+/// Adds `serve URL` under the process id in the lock file of a store this process holds. The
+/// advisory lock belongs to the open file description kept by [`StoreLock`]; writing through
+/// another one does not release it.
+pub fn note_server(dir: &Path, url: &str) -> Result<(), StoreError> {
+    let path = dir.join("lock");
+    let note = format!("{}\nserve {url}\n", std::process::id());
+    std::fs::write(&path, note).map_err(|e| StoreError::Open {
+        dir: dir.to_owned(),
+        message: format!("{}: {e}", path.display()),
+    })
 }

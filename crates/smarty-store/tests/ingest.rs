@@ -1,6 +1,8 @@
 //! Ingest at its boundary: small synthetic guides into an in-memory store, then what the store
 //! holds — documents and versions, practices, the graphs of each document. One `check` runs a
 //! sequence of ingests and compares the outcome with the expectation.
+// Test and bench helpers outside #[test] functions state their expectations with unwrap too.
+#![allow(clippy::unwrap_used)]
 
 use smarty_reference::Reference;
 use smarty_store::{KnowledgeGraph, QueryOptions, QueryOutcome, Term};

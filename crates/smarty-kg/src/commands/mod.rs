@@ -8,6 +8,7 @@ pub(crate) mod graph;
 mod ingest;
 pub(crate) mod path;
 mod query;
+mod serve;
 mod shell;
 mod stats;
 mod store;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Synth(args)) => synth::run(args),
         Some(Command::Completions(args)) => docs::completions(args),
         Some(Command::Man(args)) => docs::man(args),
+        Some(Command::Serve(args)) => serve::run(&cli.store, args),
         None => shell::run(&cli.store),
     }
 }

@@ -121,7 +121,7 @@ fn ground(term: &Term) -> Option<GroundTerm> {
 impl KnowledgeGraph {
     /// Parses a query for evaluation: session prefixes, parameters bound, the default graph the
     /// union of the named graphs (unless the query names its dataset).
-    pub(super) fn prepare(
+    pub(crate) fn prepare(
         &self,
         text: &str,
         options: &QueryOptions,

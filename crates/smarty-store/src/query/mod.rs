@@ -19,7 +19,8 @@ use std::time::Duration;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 
-pub use parse::{StatementStatus, parse_check, statement_status};
+pub use parse::{MAX_QUERY_BYTES, StatementStatus, parse_check, statement_status};
+pub(crate) use parse::{spargebra_parser, with_session_prefixes};
 pub use run::Canceller;
 pub use write::{QueryOutput, write_outcome};
 
@@ -139,7 +140,7 @@ impl KnowledgeGraph {
     }
 }
 
-fn evaluation_error(e: QueryEvaluationError) -> StoreError {
+pub(crate) fn evaluation_error(e: QueryEvaluationError) -> StoreError {
     match e {
         QueryEvaluationError::Cancelled => StoreError::Cancelled,
         other => StoreError::Evaluation(other.to_string()),

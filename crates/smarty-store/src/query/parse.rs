@@ -42,7 +42,7 @@ pub fn statement_status(text: &str, prefixes: &[(String, String)]) -> StatementS
     }
 }
 
-pub(super) fn with_session_prefixes(
+pub(crate) fn with_session_prefixes(
     mut parser: spargebra::SparqlParser,
     prefixes: &[(String, String)],
 ) -> spargebra::SparqlParser {
@@ -154,7 +154,7 @@ pub(super) fn session_evaluator(
     Ok(evaluator)
 }
 
-fn evaluator() -> SparqlEvaluator {
+pub(crate) fn evaluator() -> SparqlEvaluator {
     let mut e = SparqlEvaluator::new();
     for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
         e = match e.clone().with_prefix(*prefix, *ns) {
@@ -165,7 +165,7 @@ fn evaluator() -> SparqlEvaluator {
     e
 }
 
-pub(super) fn spargebra_parser() -> spargebra::SparqlParser {
+pub(crate) fn spargebra_parser() -> spargebra::SparqlParser {
     let mut p = spargebra::SparqlParser::new();
     for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
         p = match p.clone().with_prefix(*prefix, *ns) {
@@ -177,7 +177,7 @@ pub(super) fn spargebra_parser() -> spargebra::SparqlParser {
 }
 
 /// "error at 3:7: expected …" → line, column and the rest.
-pub(super) fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
+pub(crate) fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
     let text = e.to_string();
     let parsed = text.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;

@@ -43,7 +43,7 @@ impl Canceller {
 
 impl KnowledgeGraph {
     /// Runs `work` on a thread with a large stack, under the options' timeout and canceller.
-    pub(super) fn guarded<T: Send>(
+    pub(crate) fn guarded<T: Send>(
         &self,
         options: &QueryOptions,
         work: impl FnOnce(&CancellationToken) -> Result<T, StoreError> + Send,
