@@ -4,9 +4,9 @@ mod contacts;
 mod docs;
 mod export;
 mod extract;
-pub(crate) mod graph;
+mod graph;
 mod ingest;
-pub(crate) mod path;
+mod path;
 mod query;
 mod serve;
 mod shell;
@@ -15,10 +15,12 @@ mod store;
 mod synth;
 mod validate;
 
+use std::io::Write;
+use std::path::Path;
+
 use crate::cli::{Cli, Command};
 use crate::exit::Status;
 
-pub use graph::UsageError;
 pub use query::PositionedSyntaxError;
 pub use shell::ScriptFailure;
 
@@ -52,4 +54,24 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Serve(args)) => serve::run(&cli.store, args),
         None => shell::run(&cli.store),
     }
+}
+
+/// A command-line mistake found after parsing (clap's own are reported by clap, exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Writes bytes to the file (beside it first, then renamed into place) or to standard output.
+pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            smarty_repl::write_atomically(path, |w| Ok(w.write_all(bytes)?))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
 }

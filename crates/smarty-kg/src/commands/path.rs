@@ -1,71 +1,10 @@
 //! `smarty-kg path A B`: the shortest chain between two practices or organisations, hop by hop.
 
-use std::path::PathBuf;
-
-use clap::{Args, ValueEnum};
 use smarty_network::{ImageFormat, PathOptions, RenderOptions};
 
-use super::graph::{LayoutArg, RendererArg, UsageError, write_output};
-use crate::cli::StoreArgs;
+use super::{UsageError, write_output};
+use crate::cli::{PathArgs, PathFormat, StoreArgs, ViaArg};
 use crate::exit::Status;
-
-#[derive(Debug, Args)]
-#[command(
-    after_help = "The shortest chain connecting two practices or organisations through the \
-        persons and organisations they share, printed hop by hop with the fact behind each hop \
-        (\"Access Innovation has contact person Bryony Chipp\"). Among chains of the same length, \
-        one through a person is preferred, then a main institution, a contact organisation, a \
-        funder; other links between the same practices are listed.\n\n\
-        A and B are titles, other names (acronyms), organisation names — case and diacritics \
-        ignored, a unique partial name accepted — or IRIs and prefixed names \
-        (practice:access-innovation). Exit code 1 when nothing links them."
-)]
-pub struct PathArgs {
-    /// Where the chain starts: a practice or organisation
-    #[arg(value_name = "A")]
-    pub from: String,
-
-    /// Where it ends
-    #[arg(value_name = "B")]
-    pub to: String,
-
-    /// Which links the chain may use (persons are personal data)
-    #[arg(long, value_enum, default_value_t = ViaArg::All)]
-    pub via: ViaArg,
-
-    /// Output: text (hop by hop), json, or the chain drawn (dot, svg, png)
-    /// [default: from the -o file's extension, else text]
-    #[arg(long, value_enum)]
-    pub format: Option<PathFormat>,
-
-    /// Write to a file instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Graphviz layout for svg/png [default: dot]
-    #[arg(long, value_enum)]
-    pub layout: Option<LayoutArg>,
-
-    /// Who draws svg/png
-    #[arg(long, value_enum, default_value_t = RendererArg::Auto)]
-    pub renderer: RendererArg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ViaArg {
-    All,
-    Organisations,
-    Persons,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PathFormat {
-    Text,
-    Json,
-    Dot,
-    Svg,
-    Png,
-}
 
 pub fn run(store_args: &StoreArgs, args: &PathArgs) -> anyhow::Result<Status> {
     let format = match (args.format, &args.output) {

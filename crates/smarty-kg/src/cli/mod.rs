@@ -13,8 +13,9 @@ fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
         .map(|name| GraphFormat::from_name(&name).unwrap_or(GraphFormat::Turtle))
 }
 
-pub use crate::commands::graph::GraphArgs;
-pub use crate::commands::path::PathArgs;
+mod networks;
+
+pub use networks::{ContactsArgs, ContactsFormat, GraphArgs, PathArgs, PathFormat, ViaArg};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -241,32 +242,4 @@ pub struct ValidateArgs {
     /// Shapes to validate against [default: the bundled ontology/shapes.ttl]
     #[arg(long, value_name = "FILE.ttl")]
     pub shapes: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Every person who is the contact of more than one practice, with the practices, \
-        their themes and regions, the organisations the person is listed under, and why the \
-        occurrences were judged to be one person (the same e-mail address, case ignored; the same \
-        name, diacritics ignored).\n\n\
-        This is personal data (names and work e-mail addresses): keep it out of anything you \
-        publish. For publication, use 'graph partners' or 'graph practice-organisation' on a store \
-        built from 'export --public'."
-)]
-pub struct ContactsArgs {
-    /// Only persons behind at least this many practices
-    #[arg(long, value_name = "N", default_value_t = 2,
-          value_parser = clap::value_parser!(u32).range(1..))]
-    pub min_practices: u32,
-
-    /// Output format: a table, JSON (every detail), or CSV (one row per person and practice)
-    #[arg(long, value_enum, default_value_t = ContactsFormat::Table)]
-    pub format: ContactsFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ContactsFormat {
-    Table,
-    Json,
-    Csv,
 }

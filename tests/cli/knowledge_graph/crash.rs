@@ -1,0 +1,214 @@
+//! Crash consistency: an ingest killed or aborted at any point leaves the old state or the
+//! whole new one, and a first ingest writes everything in one bulk load.
+
+use super::*;
+
+/// The bundled guide repeated: a document big enough that an ingest takes a while.
+fn big_guide(dir: &Path, copies: usize) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(guide()).unwrap();
+    let path = dir.join("big-guide.txt");
+    std::fs::write(&path, text.repeat(copies)).unwrap();
+    path
+}
+
+#[test]
+fn an_ingest_killed_part_way_leaves_the_old_state() {
+    let dir = ingested();
+    let old = count(&dir, TOTAL);
+    let big = big_guide(dir.path(), 30);
+    // What the big document adds when its ingest completes, measured in a store of its own. The
+    // two documents share statements (the same practices in graphs of both), so the full state has
+    // cross-graph repeats of its own; a torn ingest would show a different number.
+    let (full, full_repeats) = {
+        let other = tempfile::tempdir().unwrap();
+        smarty(&other)
+            .args(["--store", "store", "ingest"])
+            .arg(guide())
+            .assert()
+            .success();
+        smarty(&other)
+            .args(["--store", "store", "ingest"])
+            .arg(&big)
+            .assert()
+            .success();
+        (count(&other, TOTAL), count(&other, DUPLICATES))
+    };
+    assert!(full > old);
+    // Kill at several moments; each time the store reopens with the old state or the whole new one.
+    let mut saw_old_state = false;
+    for delay_ms in [150u64, 400, 800, 1500] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_smarty-kg"))
+            .current_dir(dir.path())
+            .args(["--store", "store", "ingest"])
+            .arg(&big)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let now = count(&dir, TOTAL);
+        assert!(
+            now == old || now == full,
+            "after a kill at {delay_ms} ms: {now} statements, expected {old} or {full}"
+        );
+        saw_old_state |= now == old;
+        let repeats = if now == old { 0 } else { full_repeats };
+        assert_eq!(
+            count(&dir, DUPLICATES),
+            repeats,
+            "after a kill at {delay_ms} ms"
+        );
+        if now == full {
+            // Start again from the old state for the next attempt.
+            smarty(&dir)
+                .args(["--store", "store", "update", "DROP SILENT ALL"])
+                .assert()
+                .success();
+            smarty(&dir)
+                .args(["--store", "store", "ingest"])
+                .arg(guide())
+                .assert()
+                .success();
+        }
+    }
+    assert!(
+        saw_old_state,
+        "no kill landed before the commit; the test proved nothing"
+    );
+}
+
+/// How many distinct versions of the bundled guide the store holds, and how many graphs of the
+/// version `version`.
+fn versions_and_graphs_of(dir: &tempfile::TempDir, version: &str) -> (u64, u64) {
+    let versions = count(
+        dir,
+        "SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+         BIND(STRBEFORE(STRAFTER(STR(?g), \"/doc/smarty-good-practice-guide/\"), \"/\") AS ?v) \
+         FILTER(?v != \"\") }",
+    );
+    let graphs = count(
+        dir,
+        &format!(
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} \
+             FILTER(CONTAINS(STR(?g), \"/doc/smarty-good-practice-guide/{version}/\")) }}"
+        ),
+    );
+    (versions, graphs)
+}
+
+/// A new version of the bundled guide replaces the old one in two commits on disk (bulk load,
+/// then a small transaction); a crash at either side of the first leaves the old state or, once
+/// the store is opened again, the whole new one.
+#[test]
+fn a_crash_around_the_bulk_commit_leaves_one_whole_version() {
+    for (failpoint, new_state_expected) in
+        [("before-bulk-commit", false), ("after-bulk-commit", true)]
+    {
+        let dir = ingested();
+        let out = smarty(&dir)
+            .args(["--store", "store", "ingest"])
+            .arg(guide())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        let old_version = out
+            .split("version ")
+            .nth(1)
+            .and_then(|rest| rest.get(..8))
+            .expect("the ingest names the version")
+            .to_owned();
+        let old_total = count(&dir, TOTAL);
+        let (versions, old_graphs) = versions_and_graphs_of(&dir, &old_version);
+        assert_eq!(versions, 1);
+        assert!(old_graphs > 300, "{old_graphs} graphs");
+
+        // The same document (same file name), one byte longer: a new version of it.
+        let v2 = dir.path().join("v2");
+        std::fs::create_dir(&v2).unwrap();
+        let mut text = std::fs::read(guide()).unwrap();
+        text.push(b'\n');
+        std::fs::write(v2.join("smarty-good-practice-guide.txt"), text).unwrap();
+        smarty(&dir)
+            .env("SMARTY_KG_FAILPOINT", failpoint)
+            .args([
+                "--store",
+                "store",
+                "ingest",
+                "v2/smarty-good-practice-guide.txt",
+            ])
+            .assert()
+            .failure();
+        // The process died with the marker naming the pending version in place.
+        assert!(
+            dir.path().join("store/ingest-pending").exists(),
+            "{failpoint}: no pending marker"
+        );
+
+        // The next open finishes (or forgets) the interrupted ingest before anything reads.
+        let (versions, old_graphs) = versions_and_graphs_of(&dir, &old_version);
+        assert_eq!(versions, 1, "{failpoint}: both versions visible");
+        assert_eq!(
+            old_graphs == 0,
+            new_state_expected,
+            "{failpoint}: {old_graphs} graphs of the old version"
+        );
+        assert_eq!(count(&dir, TOTAL), old_total, "{failpoint}");
+        assert_eq!(count(&dir, DUPLICATES), 0, "{failpoint}");
+        assert!(!dir.path().join("store/ingest-pending").exists());
+        smarty(&dir)
+            .args(["--store", "store", "validate"])
+            .assert()
+            .success();
+    }
+}
+
+/// The table files of the on-disk store, by name and size.
+fn table_files(dir: &tempfile::TempDir) -> Vec<(String, u64)> {
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(dir.path().join("store/rocksdb"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".sst"))
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, e.metadata().unwrap().len())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A first ingest writes everything, curated and ontology graphs included, in its bulk load:
+/// the finishing step after it then writes nothing, and each index stays one sorted file
+/// (a flushed transaction adds a small file every later index seek also consults).
+#[test]
+fn a_first_ingest_writes_everything_in_its_bulk_load() {
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .env("SMARTY_KG_FAILPOINT", "after-bulk-commit")
+        .args(["--store", "store", "ingest"])
+        .arg(guide())
+        .assert()
+        .failure();
+    let after_bulk_load = table_files(&dir);
+    assert!(!after_bulk_load.is_empty());
+    // Opening the store finishes the ingest: nothing left to write.
+    let graphs = count(
+        &dir,
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+         FILTER(STRSTARTS(STR(?g), \"https://w3id.org/smarty-kg/graph/\") \
+         && !CONTAINS(STR(?g), \"/doc/\")) }",
+    );
+    // Curated organisations, regions and provenance, and the ontology.
+    assert_eq!(graphs, 4);
+    assert!(!dir.path().join("store/ingest-pending").exists());
+    assert_eq!(table_files(&dir), after_bulk_load);
+    smarty(&dir)
+        .args(["--store", "store", "validate"])
+        .assert()
+        .success();
+}
