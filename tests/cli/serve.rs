@@ -539,3 +539,36 @@ fn writes_need_the_token_and_land_atomically() {
         404
     );
 }
+
+/// Ctrl-C and SIGTERM stop accepting and let the requests in flight finish: a query running when
+/// the signal arrives is still answered (here by its timeout), then the process ends with 0.
+#[test]
+fn a_signal_shuts_down_gracefully() {
+    for signal in ["INT", "TERM"] {
+        let dir = ingested();
+        let mut server = Server::start(&dir, &["--timeout", "3"]);
+        let addr = server.addr;
+        let in_flight = std::thread::spawn(move || {
+            let body = format!("query={}", encode(ENDLESS));
+            let request = format!(
+                "POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let answer = send(addr, request.as_bytes());
+            (answer, Instant::now())
+        });
+        std::thread::sleep(Duration::from_millis(800));
+        let signalled = Instant::now();
+        let code = server.signal_and_wait(signal, Duration::from_secs(20));
+        let (answer, answered) = in_flight.join().expect("the client thread");
+        assert_eq!(code, Some(0), "SIG{signal}: the server ends with 0");
+        assert!(
+            answered > signalled && answer.status != 0,
+            "SIG{signal}: the query in flight is answered after the signal: {answer:?}"
+        );
+        assert!(
+            TcpStream::connect(addr).is_err(),
+            "SIG{signal}: no longer accepting"
+        );
+    }
+}

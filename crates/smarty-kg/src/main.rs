@@ -24,8 +24,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     restore_sigpipe();
-    handle_ctrl_c();
     let args = cli::Cli::parse();
+    // The server shuts down gracefully on Ctrl-C and SIGTERM by itself (finishing the requests in
+    // flight); everything else cancels its query or ends at once.
+    if !matches!(args.command, Some(cli::Command::Serve(_))) {
+        handle_ctrl_c();
+    }
     if args.store.timings {
         timings::enable();
     }

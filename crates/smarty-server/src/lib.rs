@@ -66,6 +66,25 @@ pub struct ServerConfig {
     /// Header and body read timeout.
     pub read_timeout: Duration,
     pub library: QueryLibrary,
+    /// Where the access log and the server's own messages go (the binary writes them to
+    /// standard error; a library does not print).
+    pub log: Log,
+}
+
+/// A sink for log lines: one call per line, without its newline.
+#[derive(Clone)]
+pub struct Log(pub Arc<dyn Fn(&str) + Send + Sync>);
+
+impl Log {
+    pub fn line(&self, line: &str) {
+        (self.0)(line);
+    }
+}
+
+impl std::fmt::Debug for Log {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Log")
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,7 +127,10 @@ fn router(state: state::Shared) -> Router {
         .merge(writes)
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(cors)
-        .layer(axum::middleware::from_fn(safety::access_log))
+        .layer(axum::middleware::from_fn_with_state(
+            state.config.log.clone(),
+            safety::access_log,
+        ))
         .with_state(state)
 }
 
@@ -134,6 +156,7 @@ pub fn run(
             .map_err(|source| ServerError::Bind { addr, source })?;
         kg.announce_server(&format!("http://{bound}/sparql"))?;
         let read_timeout = config.read_timeout;
+        let log = config.log.clone();
         let state = Arc::new(state::AppState::new(
             kg,
             ServerConfig {
@@ -142,7 +165,7 @@ pub fn run(
             },
         )?);
         on_listening(bound);
-        serve(listener, router(state), read_timeout).await;
+        serve(listener, router(state), read_timeout, &log).await;
         Ok(())
     });
     // An evaluation that ignores cancellation must not keep the process from exiting.
@@ -150,7 +173,7 @@ pub fn run(
     served
 }
 
-async fn serve(listener: tokio::net::TcpListener, app: Router, read_timeout: Duration) {
+async fn serve(listener: tokio::net::TcpListener, app: Router, read_timeout: Duration, log: &Log) {
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown_signal());
     loop {
@@ -170,7 +193,7 @@ async fn serve(listener: tokio::net::TcpListener, app: Router, read_timeout: Dur
         }
     }
     drop(listener);
-    eprintln!("shutting down: finishing the requests in flight");
+    log.line("shutting down: finishing the requests in flight");
     tokio::select! {
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(SHUTDOWN_GRACE) => {}

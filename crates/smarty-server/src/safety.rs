@@ -8,11 +8,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use smarty_store::{Canceller, StoreError};
+
+use crate::Log;
 use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
@@ -159,16 +161,16 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 
 /// One line per request on standard error: method, path (never the query string or body, which
 /// may hold personal data), status and time.
-pub async fn access_log(request: Request, next: Next) -> Response {
+pub async fn access_log(State(log): State<Log>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let started = std::time::Instant::now();
     let response = next.run(request).await;
-    eprintln!(
+    log.line(&format!(
         "{method} {path} {} {}ms",
         response.status().as_u16(),
         started.elapsed().as_millis()
-    );
+    ));
     response
 }
 

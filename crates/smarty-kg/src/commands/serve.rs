@@ -48,6 +48,7 @@ pub fn run(store_args: &StoreArgs, args: &ServeArgs) -> anyhow::Result<Status> {
         queue: usize::try_from(args.queue).unwrap_or(usize::MAX),
         read_timeout,
         library: QueryLibrary::bundled(),
+        log: smarty_server::Log(std::sync::Arc::new(|line| eprintln!("{line}"))),
     };
     let mode = match (args.public, args.read_write) {
         (true, false) => "public, read-only",
