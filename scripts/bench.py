@@ -305,7 +305,11 @@ def main() -> int:
     print(table)
     header = (ROOT / "scripts" / "bench-header.md").read_text()
     runs = str(args.runs) if not args.large_runs else f"{args.runs} ({args.large_runs} at 10^5)"
-    args.out.write_text(header.replace("{machine}", machine()).replace("{runs}", runs) + "\n" + table + "\n")
+    # The serving section is measured by `scripts/bench serve` and kept as it is.
+    old = args.out.read_text() if args.out.exists() else ""
+    serving = old[old.find("\n## Serving\n"):] if "\n## Serving\n" in old else ""
+    args.out.write_text(header.replace("{machine}", machine()).replace("{runs}", runs) + "\n" + table + "\n"
+                        + serving)
     print(f"written {args.out}", file=sys.stderr)
     return 0
 

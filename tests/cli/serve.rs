@@ -572,3 +572,32 @@ fn a_signal_shuts_down_gracefully() {
         );
     }
 }
+
+/// `--allow-federation` lets SERVICE and LOAD reach other endpoints (here a second server on
+/// loopback); without it they are refused. The command line federates as written.
+#[test]
+fn federation_reaches_another_endpoint_only_when_allowed() {
+    let data = ingested();
+    let source = Server::start(&data, &[]);
+    let service = format!(
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) {{ SERVICE <http://{}/sparql> {{ ?p a smarty:GoodPractice }} }}",
+        source.addr
+    );
+    let empty = tempfile::tempdir().expect("a directory");
+    let refusing = Server::start(&empty, &[]);
+    assert_eq!(query(&refusing, &service, "application/json").status, 403);
+    drop(refusing);
+    let federating = Server::start(&empty, &["--allow-federation"]);
+    let answer = query(&federating, &service, "text/csv");
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert_eq!(answer.body.lines().nth(1), Some("26"), "{answer:?}");
+    // The command line, on a store of its own.
+    let cli = smarty(&empty)
+        .args(["--memory", "query", "--format", "csv", &service])
+        .output()
+        .expect("run smarty-kg");
+    assert_eq!(
+        String::from_utf8_lossy(&cli.stdout).lines().nth(1),
+        Some("26")
+    );
+}

@@ -34,7 +34,7 @@ pub struct EndpointQuery {
     pub dataset: Option<RequestDataset>,
     /// Solutions (or triples) kept; the rest is dropped and [`CappedOutcome::truncated`] set.
     pub max_rows: usize,
-    /// SERVICE is refused unless this is set (this build has no HTTP client either way).
+    /// SERVICE is refused unless this is set; then it sends the request it names.
     pub allow_federation: bool,
 }
 

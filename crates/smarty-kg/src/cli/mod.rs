@@ -130,7 +130,8 @@ pub struct ServeArgs {
     #[arg(long)]
     pub allow_personal_data: bool,
 
-    /// Do not refuse SERVICE and LOAD (the evaluator still makes no outgoing requests)
+    /// Let queries federate: SERVICE and LOAD make this server send requests to the endpoints and
+    /// documents they name (refused by default)
     #[arg(long)]
     pub allow_federation: bool,
 

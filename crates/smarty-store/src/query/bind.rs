@@ -128,7 +128,7 @@ impl KnowledgeGraph {
         token: &CancellationToken,
     ) -> Result<PreparedSparqlQuery, StoreError> {
         parse_check(text)?;
-        let evaluator = session_evaluator(token, &options.prefixes)?;
+        let evaluator = session_evaluator(token, options)?;
         let mut prepared = if options.parameters.is_empty() {
             evaluator.parse_query(text).map_err(|e| syntax_error(&e))?
         } else {

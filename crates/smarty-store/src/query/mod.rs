@@ -127,7 +127,7 @@ impl KnowledgeGraph {
     pub fn update(&self, text: &str, options: &QueryOptions) -> Result<(), StoreError> {
         self.guarded(options, |token| {
             parse_check(text)?;
-            let prepared = session_evaluator(token, &options.prefixes)?
+            let prepared = session_evaluator(token, options)?
                 .parse_update(text)
                 .map_err(|e| syntax_error(&e))?;
             self.forget_derived()?;

@@ -140,13 +140,20 @@ fn bracket_depth(text: &str) -> usize {
     scan(text).max_depth
 }
 
+/// How long one SERVICE or LOAD request may take when the query itself has no timeout.
+const HTTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The evaluator with the common prefixes, the session's prefixes and a cancellation token.
+/// SERVICE and LOAD requests get the query's own timeout (the endpoint refuses them beforehand
+/// unless the server allows federation).
 pub(super) fn session_evaluator(
     token: &CancellationToken,
-    prefixes: &[(String, String)],
+    options: &super::QueryOptions,
 ) -> Result<SparqlEvaluator, StoreError> {
-    let mut evaluator = evaluator().with_cancellation_token(token.clone());
-    for (p, ns) in prefixes {
+    let mut evaluator = evaluator()
+        .with_cancellation_token(token.clone())
+        .with_http_timeout(options.timeout.unwrap_or(HTTP_TIMEOUT));
+    for (p, ns) in &options.prefixes {
         evaluator = evaluator
             .with_prefix(p, ns)
             .map_err(|e| StoreError::Evaluation(format!("prefix {p}: {e}")))?;
