@@ -134,6 +134,12 @@ fn fold_ascii(text: &str) -> String {
     f.out
 }
 
+/// Letters of every script written in ASCII (`Οδηγός` → `Odegos`, `北京` → `Bei Jing`), for
+/// identifiers that must be readable and distinct; names keep their own script everywhere else.
+pub fn transliterate(text: &str) -> String {
+    deunicode::deunicode(text)
+}
+
 /// A text cut to `max` characters for display, ending with an ellipsis when cut; line breaks
 /// become spaces so that a value keeps to one line of a table or a drawing.
 pub fn shorten(text: &str, max: usize) -> String {

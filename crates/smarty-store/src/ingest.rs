@@ -86,12 +86,7 @@ impl KnowledgeGraph {
         reference: &Reference,
         progress: &mut dyn FnMut(IngestStage),
     ) -> Result<IngestReport, StoreError> {
-        let name = smarty_reference::slug::slug(doc.name);
-        let name = if name.is_empty() {
-            "guide".to_owned()
-        } else {
-            name
-        };
+        let name = document_slug(doc.name, "guide");
         progress(IngestStage::Extracting);
         let extraction: Extraction = smarty_extract::extract(doc.text);
         if extraction.practices.is_empty() {
@@ -336,6 +331,18 @@ impl KnowledgeGraph {
             }
         }
         Ok(out.into_iter().collect())
+    }
+}
+
+/// The slug that names a document (or a loaded file) in graph IRIs. A name with no letters or
+/// digits to spell a slug with gets `{kind}-{hash of the name}`: one fixed fallback would make
+/// two such documents one, and ingesting the second would replace the first.
+pub(crate) fn document_slug(name: &str, kind: &str) -> String {
+    let slug = smarty_reference::slug::slug(name);
+    if slug.is_empty() {
+        format!("{kind}-{}", iri::version_of(name.as_bytes()))
+    } else {
+        slug
     }
 }
 

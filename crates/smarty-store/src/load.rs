@@ -67,8 +67,9 @@ impl KnowledgeGraph {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "file".into());
-        let graph = iri::file_graph(&smarty_reference::slug::slug(&stem));
-        let base = format!("file:///{}", smarty_reference::slug::slug(&stem));
+        let slug = crate::ingest::document_slug(&stem, "file");
+        let graph = iri::file_graph(&slug);
+        let base = format!("file:///{slug}");
         let parser = RdfParser::from_format(format.to_oxigraph())
             .with_base_iri(base)
             .map_err(|e| file_err(None, e.to_string()))?

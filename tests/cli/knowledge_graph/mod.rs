@@ -483,3 +483,42 @@ fn an_in_memory_store_leaves_nothing_behind() {
         .success();
     assert!(!dir.path().join(".smarty-kg").exists());
 }
+
+/// Guides named in other scripts get transliterated, distinct document names: ingesting one never
+/// replaces another (they once all became "guide", and the second deleted the first).
+#[test]
+fn guides_named_in_other_scripts_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(guide()).unwrap();
+    let names = [
+        "Οδηγός.txt",
+        "Путеводитель.txt",
+        "指南.txt",
+        "✓.txt",
+        "✓✓.txt",
+    ];
+    for name in names {
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        smarty(&dir)
+            .args(["--store", "store", "ingest", name])
+            .assert()
+            .success();
+    }
+    let documents = select(
+        &dir,
+        "SELECT DISTINCT ?doc WHERE { GRAPH ?g { ?s ?p ?o } \
+         BIND(STRBEFORE(STRAFTER(STR(?g), \"/graph/doc/\"), \"/\") AS ?doc) FILTER(?doc != \"\") } \
+         ORDER BY ?doc",
+    );
+    let documents: Vec<&str> = documents
+        .iter()
+        .map(|b| b["doc"]["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(documents.len(), names.len(), "{documents:?}");
+    assert!(documents.contains(&"odegos"), "{documents:?}");
+    assert!(documents.contains(&"putevoditel"), "{documents:?}");
+    assert!(
+        documents.iter().filter(|d| d.starts_with("guide-")).count() == 2,
+        "{documents:?}"
+    );
+}
