@@ -2,12 +2,15 @@
 // Test and bench helpers outside #[test] functions state their expectations with unwrap too.
 #![allow(clippy::unwrap_used)]
 
+mod exit_codes;
 mod extract;
 mod http;
 mod knowledge_graph;
 mod networks;
+mod outputs;
 mod pty;
 mod queries;
 mod serve;
 mod shell;
+mod store;
 mod support;

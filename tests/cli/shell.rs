@@ -147,3 +147,67 @@ fn the_demo_runs_on_a_fresh_store() {
             "partners network: organisations meeting on a practice",
         ));
 }
+
+/// Rows of CSV (RFC 4180: quoted fields with doubled quotes, CRLF line ends); `None` if it is not.
+fn parse_csv(text: &str) -> Option<Vec<Vec<String>>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.next() == Some('\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, '"' | '\r' | '\n') => return None,
+            (false, c) => field.push(c),
+        }
+    }
+    (!quoted && field.is_empty() && row.is_empty()).then_some(rows)
+}
+
+#[test]
+fn a_piped_script_writes_only_results_to_standard_output() {
+    let dir = crate::support::ingested();
+    let select = "SELECT ?title ?theme WHERE {\n  ?p a smarty:GoodPractice ; schema:name ?title ; \
+                  dcat:theme ?theme\n} ORDER BY ?title";
+    let expect = smarty(&dir)
+        .args(["--store", "store", "query", "--format", "csv", select])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let insert = "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }";
+    let scripts = [
+        (vec!["--format", "csv"], format!("{insert}\n{select}\n")),
+        (vec![], format!(".format csv\n{insert}\n\n{select}\n")),
+    ];
+    for (flags, script) in scripts {
+        let out = smarty(&dir)
+            .args(["--store", "store"])
+            .args(&flags)
+            .write_stdin(script)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("update applied in"))
+            .stderr(predicate::str::contains("(26 rows in"))
+            .get_output()
+            .clone();
+        assert_eq!(out.stdout, expect, "{flags:?}");
+        let rows = parse_csv(&String::from_utf8(out.stdout).unwrap()).expect("CSV");
+        assert_eq!(rows.len(), 27);
+        assert_eq!(rows[0], ["title", "theme"]);
+        assert!(rows.iter().all(|r| r.len() == 2), "{rows:?}");
+    }
+}

@@ -1,16 +1,17 @@
-//! Exit codes, one place for all commands.
+//! Exit codes, one place for all commands (and for each statement of a script).
 //!
 //! | code | meaning |
 //! |---|---|
-//! | 0 | success |
-//! | 1 | the command ran but found nothing or the data failed a check (`extract` without practices, `validate` with violations, `ASK` answering false is still 0) |
-//! | 2 | bad input: unreadable file, wrong encoding, SPARQL syntax error, bad arguments |
-//! | 3 | the store cannot be used: in use by another process, unreadable, disk error |
+//! | 0 | success (a SELECT without rows and an `ASK` answering false are still 0) |
+//! | 1 | the command ran but found nothing or the data failed a check (`extract` or `ingest` of a text without practices, `validate` with violations, `path` between unlinked things) |
+//! | 2 | bad input: unreadable file, wrong encoding, SPARQL syntax error, bad arguments, a named query's parameter unknown, missing or of the wrong kind, a `--format` that does not fit the query |
+//! | 3 | the store cannot be used: missing (for a command that only reads), in use by another process, unreadable, disk error |
 //! | 4 | a query ran out of time (`--timeout`) |
 //! | 130 | interrupted (Ctrl-C) |
 
 use std::process::ExitCode;
 
+use smarty_repl::ReplError;
 use smarty_store::StoreError;
 
 use crate::input::InputError;
@@ -35,44 +36,58 @@ impl From<Status> for ExitCode {
     }
 }
 
+/// The code of an error: that of the first cause in its chain the table above knows, else 1.
 pub fn code_for(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        match cause.downcast_ref::<InputError>() {
-            Some(InputError::NoPractices { .. }) => return 1,
-            Some(_) => return 2,
-            None => {}
-        }
-        if cause
-            .downcast_ref::<crate::commands::PositionedSyntaxError>()
-            .is_some()
-        {
-            return 2;
-        }
-        if let Some(f) = cause.downcast_ref::<crate::commands::ScriptFailure>() {
-            return if f.input_error { 2 } else { 1 };
-        }
-        if let Some(e) = cause.downcast_ref::<smarty_network::NetworkError>()
-            && e.is_input_error()
-        {
-            return 2;
-        }
-        if cause
-            .downcast_ref::<crate::commands::UsageError>()
-            .is_some()
-        {
-            return 2;
-        }
-        if let Some(e) = cause.downcast_ref::<StoreError>() {
-            return match e {
-                StoreError::Timeout(_) => 4,
-                StoreError::Cancelled => INTERRUPTED,
-                e if e.is_input_error() => 2,
-                StoreError::InUse { .. } | StoreError::Open { .. } | StoreError::Storage(_) => 3,
-                _ => 1,
-            };
-        }
+    err.chain().find_map(code_of).unwrap_or(1)
+}
+
+fn code_of(cause: &(dyn std::error::Error + 'static)) -> Option<u8> {
+    if let Some(e) = cause.downcast_ref::<InputError>() {
+        return Some(match e {
+            InputError::NoPractices { .. } => 1,
+            _ => 2,
+        });
     }
-    1
+    if cause.is::<crate::commands::PositionedSyntaxError>()
+        || cause.is::<crate::commands::UsageError>()
+    {
+        return Some(2);
+    }
+    if cause.is::<crate::commands::NoStore>() {
+        return Some(3);
+    }
+    if let Some(f) = cause.downcast_ref::<crate::commands::ScriptFailure>() {
+        return Some(f.code);
+    }
+    if let Some(e) = cause.downcast_ref::<smarty_network::NetworkError>()
+        && e.is_input_error()
+    {
+        return Some(2);
+    }
+    if let Some(e) = cause.downcast_ref::<ReplError>() {
+        return Some(repl_code(e));
+    }
+    cause.downcast_ref::<StoreError>().map(store_code)
+}
+
+/// The code of a shell error: a failing script statement ends the script with it.
+pub fn repl_code(e: &ReplError) -> u8 {
+    match e {
+        ReplError::Store(s) => store_code(s),
+        ReplError::Command(_) | ReplError::Syntax { .. } => 2,
+        ReplError::Io(_) => 1,
+    }
+}
+
+fn store_code(e: &StoreError) -> u8 {
+    match e {
+        StoreError::Timeout(_) => 4,
+        StoreError::Cancelled => INTERRUPTED,
+        StoreError::NoPractices { .. } => 1,
+        e if e.is_input_error() => 2,
+        StoreError::InUse { .. } | StoreError::Open { .. } | StoreError::Storage(_) => 3,
+        _ => 1,
+    }
 }
 
 /// The error and its causes on one line each, without repeating a cause already in the message.

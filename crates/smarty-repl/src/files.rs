@@ -2,8 +2,34 @@
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::error::ReplError;
+
+/// The user's umask, when the process runs with a tighter one (`u32::MAX`: not recorded).
+static USER_UMASK: AtomicU32 = AtomicU32::new(u32::MAX);
+
+/// Records the user's umask. While a store is open the process runs with umask 077, so that
+/// the store's files are private; the files the user asks for (exports, pictures, results) still
+/// get the usual 0666 less the user's own umask.
+pub fn keep_user_umask(umask: u32) {
+    USER_UMASK.store(umask & 0o777, Ordering::Relaxed);
+}
+
+/// Gives a file the user asked for the mode the user's umask gives (see [`keep_user_umask`]).
+pub(crate) fn give_user_mode(file: &std::fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let umask = USER_UMASK.load(Ordering::Relaxed);
+        if umask != u32::MAX {
+            file.set_permissions(std::fs::Permissions::from_mode(0o666 & !umask))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
 
 /// Writes a file by way of a temporary file in the same directory, renamed into place: readers
 /// never see half a file, and a failure leaves any previous file intact.
@@ -25,6 +51,7 @@ pub fn write_atomically<T>(
     let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| ReplError::Command(format!("cannot write in {}: {e}", dir.display())))?;
+    give_user_mode(tmp.as_file())?;
     let value = {
         let mut w = BufWriter::new(tmp.as_file_mut());
         let value = write(&mut w)?;

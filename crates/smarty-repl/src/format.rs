@@ -58,6 +58,26 @@ impl OutputFormat {
     }
 }
 
+impl OutputFormat {
+    /// The format a file's extension names (`.csv`, `.srj`, `.ttl`, `.txt` for a table, …); `.json`
+    /// and `.xml` are the results formats, which print graphs as JSON-LD and RDF/XML.
+    pub fn from_path(path: &std::path::Path) -> Option<OutputFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "txt" => OutputFormat::Table,
+            "json" | "srj" => OutputFormat::Json,
+            "xml" | "srx" => OutputFormat::Xml,
+            "csv" => OutputFormat::Csv,
+            "tsv" => OutputFormat::Tsv,
+            "ttl" => OutputFormat::Turtle,
+            "nt" => OutputFormat::NTriples,
+            "rdf" | "owl" => OutputFormat::RdfXml,
+            "jsonld" => OutputFormat::JsonLd,
+            _ => return None,
+        })
+    }
+}
+
 impl FromStr for OutputFormat {
     type Err = String;
 
@@ -137,6 +157,13 @@ mod tests {
             "yaml",
             "error: unknown format 'yaml'; one of: table, json, xml, csv, tsv, turtle, ntriples, rdfxml, jsonld",
         );
+        let by_extension =
+            |file: &str| OutputFormat::from_path(std::path::Path::new(file)).map(|f| f.to_string());
+        assert_eq!(by_extension("out.CSV").as_deref(), Some("csv"));
+        assert_eq!(by_extension("out.srj").as_deref(), Some("json"));
+        assert_eq!(by_extension("out.ttl").as_deref(), Some("turtle"));
+        assert_eq!(by_extension("out.txt").as_deref(), Some("table"));
+        assert_eq!(by_extension("out.data"), None);
         assert_eq!(OutputFormat::NAMES.len(), {
             use clap::ValueEnum;
             OutputFormat::value_variants().len()

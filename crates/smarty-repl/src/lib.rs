@@ -16,13 +16,14 @@ pub mod interactive;
 pub mod interrupt;
 pub mod names;
 mod networks;
+pub mod params;
 pub mod render;
 pub mod script;
 pub mod session;
 mod sources;
 
 pub use error::ReplError;
-pub use files::write_atomically;
+pub use files::{keep_user_umask, write_atomically};
 pub use format::OutputFormat;
 pub use session::{Flow, Session, Settings};
 

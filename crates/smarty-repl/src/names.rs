@@ -1,6 +1,6 @@
-//! What the shell knows of the store's contents: the names of things (for completion and for
-//! `.describe NAME`) and the classes and properties in use (for completing prefixed names).
-//! Built with two queries, refreshed after each write.
+//! What the shell knows of the store's contents: the names of things (for completion, for
+//! `.describe NAME` and for named-query parameters) and the classes and properties in use (for
+//! completing prefixed names). Built with two queries, refreshed after each write.
 
 // The extractor's folding is the project's one definition of "the same name".
 use smarty_extract::text::fold;
@@ -14,6 +14,9 @@ pub enum NameKind {
     Organisation,
     Person,
     Theme,
+    /// A NUTS region.
+    Region,
+    Country,
 }
 
 impl NameKind {
@@ -23,7 +26,23 @@ impl NameKind {
             NameKind::Organisation => "organisation",
             NameKind::Person => "person",
             NameKind::Theme => "theme",
+            NameKind::Region => "region",
+            NameKind::Country => "country",
         }
+    }
+
+    /// The kind a parameter named like it denotes (`theme`, `region`, …), if any.
+    pub fn named(name: &str) -> Option<NameKind> {
+        [
+            NameKind::Practice,
+            NameKind::Organisation,
+            NameKind::Person,
+            NameKind::Theme,
+            NameKind::Region,
+            NameKind::Country,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
     }
 }
 
@@ -45,15 +64,24 @@ impl NamedThing {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     things: Vec<NamedThing>,
+    /// Other ways to name a thing that only an exact match finds: a theme's number and the last
+    /// segment of its IRI, a region's or a country's code. Kept out of completion.
+    aliases: Vec<NamedThing>,
     /// Prefixed names (or `<iri>`s) of the classes and properties in use.
     pub vocabulary: Vec<String>,
 }
 
-const NAMES_QUERY: &str = "SELECT DISTINCT ?iri ?label ?kind WHERE {
-  { ?iri a smarty:GoodPractice . { ?iri schema:name ?label } UNION { ?iri schema:alternateName ?label } BIND(1 AS ?kind) }
-  UNION { ?iri a schema:Organization . { ?iri skos:prefLabel ?label } UNION { ?iri skos:altLabel ?label } BIND(2 AS ?kind) }
-  UNION { ?iri a foaf:Person ; vcard:fn ?label . BIND(3 AS ?kind) }
-  UNION { ?practice dcat:theme ?iri . ?iri rdfs:label ?label . BIND(4 AS ?kind) }
+/// `?alias` is true for the names only an exact match finds (codes and numbers).
+const NAMES_QUERY: &str = "SELECT DISTINCT ?iri ?label ?kind ?alias WHERE {
+  { ?iri a smarty:GoodPractice . { ?iri schema:name ?label } UNION { ?iri schema:alternateName ?label } BIND(1 AS ?kind) BIND(false AS ?alias) }
+  UNION { ?iri a schema:Organization . { ?iri skos:prefLabel ?label } UNION { ?iri skos:altLabel ?label } BIND(2 AS ?kind) BIND(false AS ?alias) }
+  UNION { ?iri a foaf:Person ; vcard:fn ?label . BIND(3 AS ?kind) BIND(false AS ?alias) }
+  UNION { ?practice dcat:theme ?iri . { ?iri rdfs:label ?label BIND(false AS ?alias) } UNION { ?iri skos:notation ?label BIND(true AS ?alias) } BIND(4 AS ?kind) }
+  UNION { { SELECT DISTINCT ?iri WHERE { ?x dcterms:spatial ?start . ?start skos:broader* ?iri . ?iri a skos:Concept } }
+          { ?iri skos:prefLabel ?label BIND(false AS ?alias) } UNION { ?iri skos:altLabel ?label BIND(false AS ?alias) }
+          UNION { ?iri skos:notation ?label BIND(true AS ?alias) } BIND(5 AS ?kind) }
+  UNION { { SELECT DISTINCT ?iri WHERE { ?x dcterms:spatial ?iri . ?iri a dcterms:Location } }
+          { ?iri rdfs:label ?label BIND(false AS ?alias) } UNION { ?iri skos:notation ?label BIND(true AS ?alias) } BIND(6 AS ?kind) }
 }";
 
 const VOCABULARY_QUERY: &str =
@@ -61,34 +89,7 @@ const VOCABULARY_QUERY: &str =
 
 impl Names {
     pub fn load(kg: &KnowledgeGraph) -> Result<Names, StoreError> {
-        let mut names = Names::default();
-        if let QueryOutcome::Solutions(table) = kg.query(NAMES_QUERY, &QueryOptions::default())? {
-            for row in table.rows {
-                let (
-                    Some(Term::NamedNode(iri)),
-                    Some(Term::Literal(label)),
-                    Some(Term::Literal(kind)),
-                ) = (row[0].clone(), row[1].clone(), row[2].clone())
-                else {
-                    continue;
-                };
-                let kind = match kind.value() {
-                    "1" => NameKind::Practice,
-                    "2" => NameKind::Organisation,
-                    "3" => NameKind::Person,
-                    _ => NameKind::Theme,
-                };
-                names.things.push(NamedThing {
-                    folded: fold(label.value()),
-                    label: label.value().to_owned(),
-                    iri,
-                    kind,
-                });
-            }
-        }
-        names.things.sort_by(|a, b| {
-            (a.kind, &a.label, a.iri.as_str()).cmp(&(b.kind, &b.label, b.iri.as_str()))
-        });
+        let mut names = Names::load_things(kg)?;
         if let QueryOutcome::Solutions(table) =
             kg.query(VOCABULARY_QUERY, &QueryOptions::default())?
         {
@@ -105,6 +106,56 @@ impl Names {
         Ok(names)
     }
 
+    /// The names of things only, without the vocabulary (which reads every statement).
+    pub fn load_things(kg: &KnowledgeGraph) -> Result<Names, StoreError> {
+        let mut names = Names::default();
+        if let QueryOutcome::Solutions(table) = kg.query(NAMES_QUERY, &QueryOptions::default())? {
+            for row in table.rows {
+                let (
+                    Some(Term::NamedNode(iri)),
+                    Some(Term::Literal(label)),
+                    Some(Term::Literal(kind)),
+                    Some(Term::Literal(alias)),
+                ) = (
+                    row[0].clone(),
+                    row[1].clone(),
+                    row[2].clone(),
+                    row[3].clone(),
+                )
+                else {
+                    continue;
+                };
+                let kind = match kind.value() {
+                    "1" => NameKind::Practice,
+                    "2" => NameKind::Organisation,
+                    "3" => NameKind::Person,
+                    "4" => NameKind::Theme,
+                    "5" => NameKind::Region,
+                    _ => NameKind::Country,
+                };
+                let thing = |label: &str| NamedThing {
+                    folded: fold(label),
+                    label: label.to_owned(),
+                    iri: iri.clone(),
+                    kind,
+                };
+                if alias.value() == "true" {
+                    names.aliases.push(thing(label.value()));
+                    if kind == NameKind::Theme {
+                        let local = iri.as_str().rsplit('/').next().unwrap_or_default();
+                        names.aliases.push(thing(local));
+                    }
+                } else {
+                    names.things.push(thing(label.value()));
+                }
+            }
+        }
+        names.things.sort_by(|a, b| {
+            (a.kind, &a.label, a.iri.as_str()).cmp(&(b.kind, &b.label, b.iri.as_str()))
+        });
+        Ok(names)
+    }
+
     /// An index of given things (all practices), for tests.
     pub fn from_things(things: Vec<(&str, &str)>) -> Names {
         Names {
@@ -117,6 +168,7 @@ impl Names {
                     kind: NameKind::Practice,
                 })
                 .collect(),
+            aliases: Vec::new(),
             vocabulary: Vec::new(),
         }
     }
@@ -148,10 +200,26 @@ impl Names {
 
     /// The one thing a name denotes: an exact name first, else the only thing containing it.
     pub fn resolve(&self, name: &str) -> Result<&NamedThing, String> {
+        self.resolve_as(name, None)
+    }
+
+    /// The one thing of `kind` (any kind if `None`) a name denotes: `region=Prato` is the
+    /// region, `organisation=Prato` the Comune di Prato. An exact name (or code, or a theme's
+    /// number) first, else the only thing containing it.
+    pub fn resolve_as(&self, name: &str, kind: Option<NameKind>) -> Result<&NamedThing, String> {
         let f = fold(name);
-        let exact: Vec<&NamedThing> = self.things.iter().filter(|t| t.folded == f).collect();
+        let of_kind = |t: &&NamedThing| kind.is_none_or(|k| t.kind == k);
+        let exact: Vec<&NamedThing> = self
+            .things
+            .iter()
+            .chain(&self.aliases)
+            .filter(|t| t.folded == f)
+            .filter(of_kind)
+            .collect();
         let candidates = if exact.is_empty() {
-            self.matching(name)
+            let mut partial = self.matching(name);
+            partial.retain(of_kind);
+            partial
         } else {
             exact
         };
@@ -164,7 +232,11 @@ impl Names {
         match distinct.as_slice() {
             [one] => Ok(one),
             [] => Err(format!(
-                "no practice, organisation, person or theme is called '{name}'"
+                "no {} is called '{name}'",
+                kind.map_or(
+                    "practice, organisation, person, theme, region or country",
+                    |k| { k.as_str() }
+                )
             )),
             many => Err(format!(
                 "'{name}' could be: {}",
@@ -175,5 +247,68 @@ impl Names {
                     .join("; ")
             )),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thing(label: &str, iri: &str, kind: NameKind) -> NamedThing {
+        NamedThing {
+            label: label.to_owned(),
+            folded: fold(label),
+            iri: NamedNode::new_unchecked(iri),
+            kind,
+        }
+    }
+
+    /// The IRI `name` resolves to for a parameter called `param`, or the error.
+    fn check(param: &str, name: &str, expect: &str) {
+        let names = Names {
+            things: vec![
+                thing("Comune di Prato", "org:prato", NameKind::Organisation),
+                thing("Prato", "nuts:ITI15", NameKind::Region),
+                thing("United Kingdom", "nuts:UK", NameKind::Region),
+                thing("United Kingdom", "country:GBR", NameKind::Country),
+                thing("Digital Innovation Hubs", "theme:dih", NameKind::Theme),
+                thing(
+                    "Centr@tec Programme 2nd edition",
+                    "practice:c",
+                    NameKind::Practice,
+                ),
+            ],
+            aliases: vec![
+                thing("2", "theme:dih", NameKind::Theme),
+                thing("GBR", "country:GBR", NameKind::Country),
+            ],
+            vocabulary: Vec::new(),
+        };
+        let got = match names.resolve_as(name, NameKind::named(param)) {
+            Ok(t) => t.iri.as_str().to_owned(),
+            Err(e) => e,
+        };
+        assert_eq!(got, expect, "{param}={name}");
+    }
+
+    #[test]
+    fn a_parameter_named_after_a_kind_finds_things_of_that_kind() {
+        check("theme", "2", "theme:dih");
+        check("theme", "digital innovation HUBS", "theme:dih");
+        check("region", "Prato", "nuts:ITI15");
+        check("organisation", "Prato", "org:prato");
+        check("country", "united kingdom", "country:GBR");
+        check("country", "GBR", "country:GBR");
+        check("region", "United Kingdom", "nuts:UK");
+        check("practice", "Prato", "no practice is called 'Prato'");
+        // Codes and numbers are found only whole: "2" is no part of a name.
+        check("fund", "2", "theme:dih");
+        check("practice", "2nd edition", "practice:c");
+        check(
+            "fund",
+            "United Kingdom",
+            "'United Kingdom' could be: United Kingdom (region, <nuts:UK>); United Kingdom \
+             (country, <country:GBR>)",
+        );
     }
 }

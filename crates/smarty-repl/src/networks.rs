@@ -2,7 +2,7 @@
 //!
 //! Without a format, `.graph` prints the network's metrics (degree, betweenness, components,
 //! brokers); with one, the network in that format — to the screen for text formats, to FILE for
-//! any (SVG and PNG need a file).
+//! any (SVG and PNG need a file). Notes and "wrote …" are messages, written to `notes`.
 
 use std::io::Write;
 use std::path::Path;
@@ -24,6 +24,7 @@ pub fn graph(
     format: Option<&str>,
     file: Option<&Path>,
     screen: &mut dyn Write,
+    notes: &mut dyn Write,
 ) -> Result<(), ReplError> {
     let kind: NetworkKind = kind.parse().map_err(network_error)?;
     let options = NetworkOptions::new(kind);
@@ -43,14 +44,14 @@ pub fn graph(
         .write(format, None, Renderer::Auto)
         .map_err(network_error)?;
     for note in &written.notes {
-        writeln!(screen, "{note}")?;
+        writeln!(notes, "{note}")?;
     }
     let bytes = written.bytes;
     match file {
         Some(path) => {
             write_atomically(path, |w| Ok(w.write_all(&bytes)?))?;
             writeln!(
-                screen,
+                notes,
                 "wrote the {kind} network ({} nodes, {} edges) to {}",
                 network.nodes.len(),
                 network.edges.len(),

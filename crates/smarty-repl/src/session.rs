@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use smarty_reference::Reference;
 use smarty_store::{
-    Canceller, KnowledgeGraph, NamedNode, QueryLibrary, QueryOptions, QueryOutcome, StoreError,
-    Term,
+    Canceller, KnowledgeGraph, NamedNode, ParamKind, ParamValue, QueryLibrary, QueryOptions,
+    QueryOutcome, Term,
 };
 
 use crate::command::DotCommand;
@@ -60,6 +60,9 @@ pub struct Session<'kg> {
     prefixes: Vec<(String, String)>,
     /// Where results go when `.output FILE` is set.
     pub(crate) output: Option<(PathBuf, BufWriter<File>)>,
+    /// Where messages go (row counts and times, "update applied", "exported …"); `None`: the
+    /// screen. See [`Session::send_messages_to`].
+    messages: Option<Box<dyn Write>>,
     /// Loaded on first use and dropped after each write, so a large store opens at once.
     names: std::cell::OnceCell<Rc<Names>>,
     /// Counts writes, so a completer holding its own copy of the names knows when to reload.
@@ -78,7 +81,22 @@ impl<'kg> Session<'kg> {
             settings: Settings::default(),
             prefixes: Vec::new(),
             output: None,
+            messages: None,
         })
+    }
+
+    /// Sends messages to `w` instead of the screen, so that the screen (standard output of a
+    /// script) holds only results: `… | smarty-kg > out.csv` is a CSV file.
+    pub fn send_messages_to(&mut self, w: Box<dyn Write>) {
+        self.messages = Some(w);
+    }
+
+    /// Where a message goes: the writer of [`Session::send_messages_to`], else `screen`.
+    pub(crate) fn messages<'a>(&'a mut self, screen: &'a mut dyn Write) -> &'a mut dyn Write {
+        match &mut self.messages {
+            Some(w) => w.as_mut(),
+            None => screen,
+        }
     }
 
     /// The names of things and the vocabulary in use, loaded on first use.
@@ -125,7 +143,7 @@ impl<'kg> Session<'kg> {
     }
 
     /// Runs one statement or dot-command. Results go to the `.output` file if one is set, else to
-    /// `screen`; messages (row counts, times) always go to `screen`.
+    /// `screen`; messages (row counts, times) go where [`Session::messages`] says.
     pub fn execute(&mut self, input: &str, screen: &mut dyn Write) -> Result<Flow, ReplError> {
         let text = input.trim();
         if text.is_empty() {
@@ -176,7 +194,7 @@ impl<'kg> Session<'kg> {
             None => {
                 self.names_changed();
                 let time = self.time(elapsed);
-                writeln!(screen, "update applied{time}")?;
+                writeln!(self.messages(screen), "update applied{time}")?;
             }
             Some(outcome) => self.print_outcome(&outcome, elapsed, screen)?,
         }
@@ -206,68 +224,30 @@ impl<'kg> Session<'kg> {
         };
         let (out, place): (&mut dyn Write, String) = match &mut self.output {
             Some((path, file)) => (file, format!(" → {}", path.display())),
-            None => (screen, String::new()),
+            None => (&mut *screen, String::new()),
         };
         let summary = format::write_outcome(outcome, self.settings.format, layout, &mut *out)?;
         out.flush()?;
-        writeln!(screen, "({summary}{time}){place}")?;
+        writeln!(self.messages(screen), "({summary}{time}){place}")?;
         Ok(())
     }
 
-    /// A parameter value as an RDF term. Where the parameter expects an IRI, a name (quoted or
-    /// not) stands for the thing it names; elsewhere bare text is a plain literal.
-    pub(crate) fn parameter_value(
-        &self,
-        value: &str,
-        expects_iri: bool,
-    ) -> Result<Term, ReplError> {
-        let unquoted = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
-        let iri_syntax = value.starts_with('<') || (unquoted.is_none() && value.contains(':'));
-        if expects_iri {
-            return if iri_syntax {
-                Ok(self.expand(value)?)
-            } else {
-                Ok(Term::NamedNode(self.resolve(unquoted.unwrap_or(value))?))
-            };
-        }
-        let term_syntax = iri_syntax || unquoted.is_some() || value.parse::<f64>().is_ok();
-        if term_syntax {
-            Ok(self.expand(value)?)
-        } else {
-            Ok(Term::Literal(smarty_store::Literal::new_simple_literal(
-                value,
-            )))
-        }
-    }
-
-    /// `<iri>`, `prefix:local` (session prefixes included), or another RDF term.
-    fn expand(&self, value: &str) -> Result<Term, StoreError> {
-        if let Some((p, local)) = value.split_once(':')
-            && let Some((_, ns)) = self.prefixes.iter().find(|(name, _)| name == p)
-        {
-            return NamedNode::new(format!("{ns}{local}"))
-                .map(Term::NamedNode)
-                .map_err(|e| StoreError::Evaluation(e.to_string()));
-        }
-        smarty_store::parse_term(value)
-    }
-
-    /// An IRI, a prefixed name, or the name of a practice, organisation, person or theme.
+    /// An IRI, a prefixed name (session prefixes included), or the name of a practice,
+    /// organisation, person, theme or place — read as a named query's IRI parameter is.
     pub fn resolve(&self, target: &str) -> Result<NamedNode, ReplError> {
-        let target = target.trim();
-        let looks_like_iri = target.starts_with('<')
-            || target.starts_with("http://")
-            || target.starts_with("https://")
-            || target
-                .split_once(':')
-                .is_some_and(|(p, l)| !p.contains(' ') && !l.starts_with(' '));
-        if looks_like_iri && let Ok(Term::NamedNode(n)) = self.expand(target) {
-            return Ok(n);
+        match ParamKind::Iri.read(target, &self.prefixes) {
+            Ok(ParamValue::Term(Term::NamedNode(n))) => Ok(n),
+            Ok(ParamValue::Name(name)) => self
+                .names()?
+                .resolve(&name)
+                .map(|t| t.iri.clone())
+                .map_err(ReplError::Command),
+            Ok(ParamValue::Term(_)) | Err(_) => Err(ReplError::Command(format!(
+                "'{}': expected {}",
+                target.trim(),
+                ParamKind::Iri.expected()
+            ))),
         }
-        self.names()?
-            .resolve(target)
-            .map(|t| t.iri.clone())
-            .map_err(ReplError::Command)
     }
 }
 

@@ -43,8 +43,17 @@ pub enum StoreError {
     #[error("cancelled")]
     Cancelled,
 
-    #[error("no value for parameter ?{0}")]
-    MissingParameter(String),
+    /// A named query's parameter given wrongly (unknown, missing, of the wrong kind).
+    #[error(transparent)]
+    Parameter(#[from] crate::ParamError),
+
+    /// A guide without practices: nothing was stored.
+    #[error("{}: no practices found (expected 'About this good practice' headings under practice titles); nothing was stored", path.display())]
+    NoPractices { path: PathBuf },
+
+    /// An output format that does not fit the query's answer (CSV for a CONSTRUCT, say).
+    #[error("{0}")]
+    WrongFormat(String),
 
     /// A file that cannot be read or parsed.
     #[error("{}{}: {message}", path.display(), position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
@@ -85,7 +94,9 @@ impl StoreError {
                 | StoreError::TooDeep { .. }
                 | StoreError::TooLarge { .. }
                 | StoreError::File { .. }
-                | StoreError::MissingParameter(_)
+                | StoreError::Parameter(_)
+                | StoreError::NoPractices { .. }
+                | StoreError::WrongFormat(_)
         )
     }
 }

@@ -90,10 +90,8 @@ impl KnowledgeGraph {
         progress(IngestStage::Extracting);
         let extraction: Extraction = smarty_extract::extract(doc.text);
         if extraction.practices.is_empty() {
-            return Err(StoreError::File {
+            return Err(StoreError::NoPractices {
                 path: doc.name.into(),
-                position: None,
-                message: "no practices found (expected 'About this good practice' headings under practice titles); nothing was stored".into(),
             });
         }
         progress(IngestStage::Resolving);

@@ -29,7 +29,9 @@ pub use error::StoreError;
 pub use export::ExportOptions;
 pub use format::{GraphFormat, ResultsFormat};
 pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
-pub use library::{NamedQuery, ParamKind, Parameter, QueryLibrary, parse_term};
+pub use library::{
+    NamedQuery, ParamError, ParamKind, ParamValue, Parameter, QueryLibrary, parse_term,
+};
 pub use load::LoadReport;
 pub use query::{
     Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput, SolutionTable,
@@ -88,6 +90,11 @@ impl KnowledgeGraph {
         };
         kg.finish_interrupted_ingest(dir)?;
         Ok(kg)
+    }
+
+    /// Whether `dir` holds a store (its database), as opposed to being missing or empty.
+    pub fn exists_at(dir: &Path) -> bool {
+        dir.join("rocksdb").is_dir()
     }
 
     /// A temporary store in memory.

@@ -105,7 +105,7 @@ fn a_failed_ingest_changes_nothing() {
     smarty(&dir)
         .args(["--store", "store", "ingest", "notes.txt"])
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains("notes.txt: no practices found"));
     std::fs::write(
         dir.path().join("broken.ttl"),

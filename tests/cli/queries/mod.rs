@@ -8,6 +8,7 @@
 
 mod funding;
 mod network;
+mod parameters;
 mod records;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -212,7 +213,16 @@ fn every_bundled_query_has_a_header_and_runs() {
                 "{name}: '{line}'"
             );
         }
-        let json = kg.run(name, &[]);
+        // A required parameter needs a value.
+        let required: Vec<(&str, &str)> = header
+            .iter()
+            .filter_map(|l| l.strip_prefix("# param:"))
+            .filter_map(|rest| {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                (words.get(2) == Some(&"required")).then(|| (words[0], "x"))
+            })
+            .collect();
+        let json = kg.run(name, &required);
         assert!(
             json["head"]["vars"].is_array() && json["results"]["bindings"].is_array(),
             "{name}: not a SELECT result: {json}"

@@ -273,6 +273,12 @@ fn full_text_search() {
         "evidence of success"
     );
     assert_eq!(apprentice.len(), 5);
-    // The term is required: nothing matches without it.
-    assert!(kg.rows("search", &[]).is_empty());
+    // The term is required: without it the query is not run, and the error names it.
+    smarty(&kg.0)
+        .args(["--store", "store", "query", "--name", "search"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "search needs the parameter 'term'; it takes: term (string, required)",
+        ));
 }

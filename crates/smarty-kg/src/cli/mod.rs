@@ -4,13 +4,21 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use smarty_repl::OutputFormat;
-use smarty_store::GraphFormat;
+use smarty_store::{GraphFormat, ParamKind, ParamValue, Term};
 
 /// `--format` of RDF serialisations: the store's one list of names, offered as possible values.
 fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(GraphFormat::NAMES)
         .map(|name| GraphFormat::from_name(&name).unwrap_or(GraphFormat::Turtle))
+}
+
+/// `--graph`: an IRI, as `<https://…>`, `https://…` or `prefix:local` (a predeclared prefix).
+fn graph_iri(value: &str) -> Result<String, String> {
+    match ParamKind::Iri.read(value, &[]) {
+        Ok(ParamValue::Term(Term::NamedNode(n))) => Ok(n.into_string()),
+        _ => Err("expected a graph's IRI: <https://…>, https://… or prefix:local".to_owned()),
+    }
 }
 
 mod networks;
@@ -31,6 +39,10 @@ pub struct Cli {
     #[command(flatten)]
     pub store: StoreArgs,
 
+    /// How the shell prints results, as its .format command (for a script from a pipe, say)
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,7 +50,8 @@ pub struct Cli {
 /// Where the knowledge graph lives. Accepted before or after the command.
 #[derive(Debug, Clone, Args)]
 pub struct StoreArgs {
-    /// Store directory (created if missing) [default: .smarty-kg/store, or $SMARTY_KG_STORE]
+    /// Store directory; commands that write create it if missing, the others need it
+    /// [default: .smarty-kg/store, or $SMARTY_KG_STORE]
     #[arg(long, global = true, value_name = "DIR", env = "SMARTY_KG_STORE")]
     pub store: Option<PathBuf>,
 
@@ -186,7 +199,7 @@ pub struct IngestArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("source").required(true).args(["query", "file", "name"])))]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["query", "file", "name", "list"])))]
 pub struct QueryArgs {
     /// The query text (common prefixes are predeclared)
     pub query: Option<String>,
@@ -199,13 +212,23 @@ pub struct QueryArgs {
     #[arg(long, short = 'n', value_name = "NAME")]
     pub name: Option<String>,
 
-    /// Bind a parameter as an RDF term: NAME=<iri>, NAME=prefix:local, NAME="text"@en, NAME=42
+    /// List the named queries, with their titles and parameters
+    #[arg(long, conflicts_with_all = ["params", "format", "output"])]
+    pub list: bool,
+
+    /// Bind a parameter: NAME=<iri>, NAME=prefix:local, NAME="text"@en, NAME=42, or the name of a
+    /// thing (NAME=2 for theme 2, NAME=Toscana); a named query checks names and kinds
     #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
     pub params: Vec<String>,
 
-    /// Output format [default: table on a terminal, tsv otherwise; turtle for graph results]
+    /// Output format [default: from the -o file's extension; else table on a terminal, tsv
+    /// otherwise; turtle for graph results]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
+
+    /// Write the results to a file (complete or not at all) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -226,7 +249,7 @@ pub struct ExportArgs {
     pub format: GraphFormat,
 
     /// Only this named graph (an IRI)
-    #[arg(long, value_name = "IRI")]
+    #[arg(long, value_name = "IRI", value_parser = graph_iri)]
     pub graph: Option<String>,
 
     /// Leave out personal data (contact persons' names and e-mail addresses), for publication

@@ -208,8 +208,13 @@ pub struct ContactsArgs {
     pub min_practices: u32,
 
     /// Output format: a table, JSON (every detail), or CSV (one row per person and practice)
-    #[arg(long, value_enum, default_value_t = ContactsFormat::Table)]
-    pub format: ContactsFormat,
+    /// [default: from the -o file's extension (.txt .json .csv), else table]
+    #[arg(long, value_enum)]
+    pub format: Option<ContactsFormat>,
+
+    /// Write to a file (complete or not at all) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

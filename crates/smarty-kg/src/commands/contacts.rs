@@ -1,34 +1,61 @@
 //! `smarty-kg contacts`: persons behind more than one practice, and why they are one person.
 
-use std::io::Write;
+use std::path::Path;
 
+use super::{UsageError, write_output};
 use crate::cli::{ContactsArgs, ContactsFormat, StoreArgs};
 use crate::exit::Status;
 
+/// `--format`, else the `-o` file's extension, else a table.
+fn format(args: &ContactsArgs) -> anyhow::Result<ContactsFormat> {
+    let by_extension = |path: &Path| {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Some(ContactsFormat::Table),
+            "json" => Some(ContactsFormat::Json),
+            "csv" => Some(ContactsFormat::Csv),
+            _ => None,
+        }
+    };
+    match (args.format, &args.output) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(ContactsFormat::Table),
+        (None, Some(path)) => by_extension(path).ok_or_else(|| {
+            UsageError(format!(
+                "cannot tell the format from '{}'; give --format (table, json, csv)",
+                path.display()
+            ))
+            .into()
+        }),
+    }
+}
+
 pub fn run(store_args: &StoreArgs, args: &ContactsArgs) -> anyhow::Result<Status> {
-    let kg = super::store::open(store_args)?;
+    let format = format(args)?;
+    let kg = super::store::open(store_args, super::store::Access::Read)?;
     let query = super::store::query_options(store_args);
     let started = std::time::Instant::now();
     let contacts = smarty_network::shared_contacts_with(&kg, args.min_practices as usize, &query)?;
     crate::timings::record("contacts", started.elapsed());
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        ContactsFormat::Json => {
-            out.write_all(smarty_network::contacts_to_json(&contacts).as_bytes())?
-        }
-        ContactsFormat::Csv => {
-            out.write_all(smarty_network::contacts_to_csv(&contacts).as_bytes())?
-        }
+    let text = match format {
+        ContactsFormat::Json => smarty_network::contacts_to_json(&contacts),
+        ContactsFormat::Csv => smarty_network::contacts_to_csv(&contacts),
         ContactsFormat::Table => {
             let layout = smarty_repl::render::TableLayout {
                 width: super::piped_width(),
                 ..smarty_repl::render::TableLayout::default()
             };
-            let text =
-                smarty_repl::render::contacts(&contacts, args.min_practices as usize, layout);
-            out.write_all(text.as_bytes())?;
+            smarty_repl::render::contacts(&contacts, args.min_practices as usize, layout)
         }
+    };
+    write_output(args.output.as_deref(), text.as_bytes())?;
+    if let Some(path) = &args.output {
+        eprintln!(
+            "{} persons behind at least {} practices → {}",
+            contacts.len(),
+            args.min_practices,
+            path.display()
+        );
     }
-    out.flush()?;
     Ok(Status::Success)
 }

@@ -8,7 +8,7 @@ use crate::cli::{ExportArgs, StoreArgs};
 use crate::exit::Status;
 
 pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> {
-    let kg = super::store::open(store_args)?;
+    let kg = super::store::open(store_args, super::store::Access::Read)?;
     let options = ExportOptions {
         format: args.format,
         graph: args.graph.clone(),

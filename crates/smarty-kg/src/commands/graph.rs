@@ -43,7 +43,7 @@ pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
         include_isolated: args.isolated,
     };
     let network = {
-        let kg = super::store::open(store_args)?;
+        let kg = super::store::open(store_args, super::store::Access::Read)?;
         let query = super::store::query_options(store_args);
         let started = std::time::Instant::now();
         let network = smarty_network::build_with(&kg, &options, &query)?;

@@ -13,7 +13,7 @@ use crate::exit::Status;
 use crate::input::read_guide;
 
 pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> {
-    let kg = super::store::open(store_args)?;
+    let kg = super::store::open(store_args, super::store::Access::Write)?;
     let reference = Reference::bundled().context("bundled reference data")?;
     for path in &args.files {
         let shown = path.display().to_string();
@@ -67,6 +67,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
         end_stage(None);
         bar.finish_and_clear();
         crate::timings::record("ingest", started.elapsed());
+        // The store names a guide by its document name; the user knows the file.
         let report = report.map_err(|e| match e {
             smarty_store::StoreError::File {
                 position, message, ..
@@ -75,6 +76,9 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
                 position,
                 message,
             },
+            smarty_store::StoreError::NoPractices { .. } => {
+                smarty_store::StoreError::NoPractices { path: path.clone() }
+            }
             other => other,
         })?;
         let mut stderr = std::io::stderr().lock();

@@ -23,6 +23,7 @@ use crate::exit::Status;
 
 pub use query::PositionedSyntaxError;
 pub use shell::ScriptFailure;
+pub use store::NoStore;
 
 /// The width to lay tables out at when standard output is not a terminal: piped output has no
 /// terminal to measure, so honour `$COLUMNS` as shells and pagers do. `None` on a terminal (the
@@ -36,6 +37,12 @@ pub fn piped_width() -> Option<u16> {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    if cli.format.is_some() && cli.command.is_some() {
+        return Err(UsageError(
+            "--format before the command sets the shell's format; give it after the command".into(),
+        )
+        .into());
+    }
     match &cli.command {
         Some(Command::Extract(args)) => extract::run(args),
         Some(Command::Ingest(args)) => ingest::run(&cli.store, args),
@@ -52,7 +59,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Completions(args)) => docs::completions(args),
         Some(Command::Man(args)) => docs::man(args),
         Some(Command::Serve(args)) => serve::run(&cli.store, args),
-        None => shell::run(&cli.store),
+        None => shell::run(&cli.store, cli.format),
     }
 }
 

@@ -35,7 +35,7 @@ pub fn run(store_args: &StoreArgs, args: &PathArgs) -> anyhow::Result<Status> {
         via_organisations: args.via != ViaArg::Persons,
     };
     let found = {
-        let kg = super::store::open(store_args)?;
+        let kg = super::store::open(store_args, super::store::Access::Read)?;
         let query = super::store::query_options(store_args);
         smarty_network::shortest_path_with(&kg, &args.from, &args.to, options, &query)?
     };

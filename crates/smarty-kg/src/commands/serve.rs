@@ -35,7 +35,13 @@ pub fn run(store_args: &StoreArgs, args: &ServeArgs) -> anyhow::Result<Status> {
     let read_timeout = timeout
         .unwrap_or(smarty_server::READ_TIMEOUT)
         .min(smarty_server::READ_TIMEOUT);
-    let kg = super::store::open(store_args)?;
+    // Read-write, the server can fill a new store (POST /ingest); read-only, it needs one.
+    let access = if args.read_write {
+        super::store::Access::Write
+    } else {
+        super::store::Access::Read
+    };
+    let kg = super::store::open(store_args, access)?;
     let config = ServerConfig {
         bind,
         public: args.public,

@@ -5,20 +5,20 @@ use std::io::{IsTerminal, Read, Write};
 
 use anyhow::Context;
 use smarty_reference::{BUNDLED_GUIDE, Reference};
-use smarty_repl::{Session, script};
+use smarty_repl::{OutputFormat, Session, script};
 use smarty_store::{GuideDocument, KnowledgeGraph, QueryLibrary};
 
 use crate::cli::StoreArgs;
 use crate::exit::Status;
 
-/// An error in a script, with its line.
+/// An error in a script, with its line; the script ends with its error's exit code.
 #[derive(Debug, thiserror::Error)]
 #[error("{origin}:{line}: {message}")]
 pub struct ScriptFailure {
     pub origin: String,
     pub line: usize,
     pub message: String,
-    pub input_error: bool,
+    pub code: u8,
 }
 
 /// Ingests the bundled guide into an empty store, saying so.
@@ -40,8 +40,15 @@ fn ensure_content(kg: &KnowledgeGraph) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn session<'kg>(kg: &'kg KnowledgeGraph, store_args: &StoreArgs) -> anyhow::Result<Session<'kg>> {
+fn session<'kg>(
+    kg: &'kg KnowledgeGraph,
+    store_args: &StoreArgs,
+    format: Option<OutputFormat>,
+) -> anyhow::Result<Session<'kg>> {
     let mut session = Session::new(kg, QueryLibrary::bundled())?;
+    if let Some(format) = format {
+        session.settings.format = format;
+    }
     session.settings.timeout = store_args
         .timeout
         .filter(|t| *t > 0.0)
@@ -49,10 +56,10 @@ fn session<'kg>(kg: &'kg KnowledgeGraph, store_args: &StoreArgs) -> anyhow::Resu
     Ok(session)
 }
 
-pub fn run(store_args: &StoreArgs) -> anyhow::Result<Status> {
-    let kg = super::store::open(store_args)?;
+pub fn run(store_args: &StoreArgs, format: Option<OutputFormat>) -> anyhow::Result<Status> {
+    let kg = super::store::open(store_args, super::store::Access::Write)?;
     ensure_content(&kg)?;
-    let mut session = session(&kg, store_args)?;
+    let mut session = session(&kg, store_args, format)?;
     if std::io::stdin().is_terminal() {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
@@ -63,13 +70,17 @@ pub fn run(store_args: &StoreArgs) -> anyhow::Result<Status> {
     std::io::stdin()
         .read_to_string(&mut text)
         .context("reading the script from standard input")?;
+    // Standard output holds only results, so that `… | smarty-kg > out.csv` is a CSV file; row
+    // counts, times and other messages go to standard error, as every command's messages do
+    // (whether or not it is a terminal: a log of the run keeps them).
+    session.send_messages_to(Box::new(std::io::stderr()));
     run_script(&mut session, &text, "stdin", false)
 }
 
 pub fn demo(store_args: &StoreArgs) -> anyhow::Result<Status> {
-    let kg = super::store::open(store_args)?;
+    let kg = super::store::open(store_args, super::store::Access::Write)?;
     ensure_content(&kg)?;
-    let mut session = session(&kg, store_args)?;
+    let mut session = session(&kg, store_args, None)?;
     run_script(&mut session, smarty_repl::DEMO_SCRIPT, "demo", true)
 }
 
@@ -84,16 +95,12 @@ fn run_script(
     stdout.flush()?;
     match result {
         Ok(()) => Ok(Status::Success),
-        Err(e) => {
-            let input_error = !matches!(e.error, smarty_repl::ReplError::Io(_))
-                && !matches!(&e.error, smarty_repl::ReplError::Store(s) if !s.is_input_error());
-            Err(ScriptFailure {
-                origin: origin.to_owned(),
-                line: e.line,
-                message: e.error.to_string(),
-                input_error,
-            }
-            .into())
+        Err(e) => Err(ScriptFailure {
+            origin: origin.to_owned(),
+            line: e.line,
+            message: e.error.to_string(),
+            code: crate::exit::repl_code(&e.error),
         }
+        .into()),
     }
 }

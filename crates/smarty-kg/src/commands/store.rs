@@ -16,12 +16,69 @@ pub fn store_dir(args: &StoreArgs) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
 }
 
-pub fn open(args: &StoreArgs) -> anyhow::Result<KnowledgeGraph> {
-    Ok(if args.memory {
-        KnowledgeGraph::in_memory()?
-    } else {
-        KnowledgeGraph::open(&store_dir(args))?
-    })
+/// What a command does with the store. Only a command that may write creates a missing store: a
+/// misspelt `--store` given to `query` must not answer from a new, empty one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// A read-only command given a directory that holds no store.
+#[derive(Debug, thiserror::Error)]
+#[error("no store at {}{}; create one with `{create}`", dir.display(),
+        if *exists { " (the directory holds no store)" } else { " (no such directory)" })]
+pub struct NoStore {
+    pub dir: PathBuf,
+    pub exists: bool,
+    pub create: String,
+}
+
+pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> {
+    if args.memory {
+        return Ok(KnowledgeGraph::in_memory()?);
+    }
+    let dir = store_dir(args);
+    let existed = KnowledgeGraph::exists_at(&dir);
+    if !existed && access == Access::Read {
+        let create = match &args.store {
+            None => "smarty-kg ingest FILE".to_owned(),
+            Some(d) => format!("smarty-kg --store {} ingest FILE", d.display()),
+        };
+        return Err(NoStore {
+            exists: dir.exists(),
+            dir,
+            create,
+        }
+        .into());
+    }
+    keep_store_private();
+    let kg = KnowledgeGraph::open(&dir)?;
+    if !existed {
+        eprintln!("created a new store at {}", dir.display());
+    }
+    Ok(kg)
+}
+
+/// The store's files are private to the user — directories 0700, files 0600 — as a database's
+/// are: the copies of the guides under `sources/` hold contact e-mails. RocksDB creates files
+/// throughout the process's life (flushes, compactions, logs) from its own threads, so a chmod
+/// after creation would always lag behind; a process umask of 077 covers every file from the
+/// moment it exists. The user's own umask is kept for the files the user asks for (`-o FILE`,
+/// the shell's `.export`), which `smarty_repl::write_atomically` creates.
+fn keep_store_private() {
+    #[cfg(unix)]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            // SAFETY: umask only sets the process's file-creation mask; it touches no memory.
+            let user = unsafe { libc::umask(0o077) };
+            // SAFETY: as above; a user umask stricter than 077 is kept.
+            unsafe { libc::umask(user | 0o077) };
+            #[allow(clippy::unnecessary_cast)] // mode_t is u16 on some systems
+            smarty_repl::keep_user_umask(user as u32);
+        });
+    }
 }
 
 /// Query options from the global flags, with a canceller Ctrl-C will trigger.

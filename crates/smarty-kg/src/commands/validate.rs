@@ -11,7 +11,7 @@ pub fn run(store_args: &StoreArgs, args: &ValidateArgs) -> anyhow::Result<Status
         Some(path) => read_text(path)?,
         None => smarty_rdf::SHAPES_TTL.to_owned(),
     };
-    let kg = super::store::open(store_args)?;
+    let kg = super::store::open(store_args, super::store::Access::Read)?;
     let report = kg.validate(&shapes)?;
     let checked: usize = report.checked.values().sum();
     if report.violations.is_empty() {

@@ -33,11 +33,12 @@ pub(super) fn ingest(
         session
             .knowledge_graph()
             .ingest_guide(&document, session.reference(), &mut |_| {})?;
+    let messages = session.messages(screen);
     for d in &report.diagnostics {
-        writeln!(screen, "{}:{d}", path.display())?;
+        writeln!(messages, "{}:{d}", path.display())?;
     }
     writeln!(
-        screen,
+        messages,
         "ingested {}: {} practices, {} persons, {} organisations; {} statements in {} graphs",
         path.display(),
         report.practices,
@@ -63,7 +64,7 @@ pub(super) fn load(
     })?;
     let report = session.knowledge_graph().load_rdf_file(path, format)?;
     writeln!(
-        screen,
+        session.messages(screen),
         "loaded {}: {} statement{} into <{}>",
         path.display(),
         report.quads,
@@ -75,7 +76,7 @@ pub(super) fn load(
 }
 
 pub(super) fn export(
-    session: &Session<'_>,
+    session: &mut Session<'_>,
     format: GraphFormat,
     file: &Path,
     public: bool,
@@ -94,7 +95,7 @@ pub(super) fn export(
         ""
     };
     writeln!(
-        screen,
+        session.messages(screen),
         "exported {count} statements to {}{note}",
         file.display()
     )?;
@@ -112,7 +113,7 @@ pub(super) fn output(
             if let Some((path, mut file)) = session.output.take() {
                 file.flush()?;
                 writeln!(
-                    screen,
+                    session.messages(screen),
                     "results go to the screen again ({} written)",
                     path.display()
                 )?;
@@ -120,8 +121,9 @@ pub(super) fn output(
         }
         Some(path) => {
             let file = File::create(&path)
+                .and_then(|f| crate::files::give_user_mode(&f).map(|()| f))
                 .map_err(|e| ReplError::Command(format!("{}: {e}", path.display())))?;
-            writeln!(screen, "results go to {}", path.display())?;
+            writeln!(session.messages(screen), "results go to {}", path.display())?;
             session.output = Some((path, BufWriter::new(file)));
         }
     }

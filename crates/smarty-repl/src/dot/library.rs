@@ -41,21 +41,8 @@ pub(super) fn run(
         .get(name)
         .ok_or_else(|| ReplError::Command(format!("no named query '{name}'; .queries lists them")))?
         .clone();
-    let mut bound = Vec::new();
-    for (k, v) in params {
-        let declared = query
-            .parameters
-            .iter()
-            .find(|p| p.name == k)
-            .ok_or_else(|| {
-                let takes: Vec<&str> = query.parameters.iter().map(|p| p.name.as_str()).collect();
-                ReplError::Command(format!(
-                    "{name} has no parameter '{k}'; it takes: {}",
-                    takes.join(", ")
-                ))
-            })?;
-        let value = session.parameter_value(&v, declared.kind == smarty_store::ParamKind::Iri)?;
-        bound.push((k, value));
-    }
+    let bound = crate::params::bind(&query, &params, session.session_prefixes(), &|| {
+        session.names()
+    })?;
     session.statement(&query.text, &bound, screen)
 }

@@ -45,13 +45,18 @@ impl DotCommand {
                 file,
                 public,
             } => data::export(session, format, &file, public, screen)?,
-            DotCommand::Graph { kind, format, file } => crate::networks::graph(
-                session.knowledge_graph(),
-                &kind,
-                format.as_deref(),
-                file.as_deref(),
-                screen,
-            )?,
+            DotCommand::Graph { kind, format, file } => {
+                let mut notes = Vec::new();
+                crate::networks::graph(
+                    session.knowledge_graph(),
+                    &kind,
+                    format.as_deref(),
+                    file.as_deref(),
+                    screen,
+                    &mut notes,
+                )?;
+                session.messages(screen).write_all(&notes)?;
+            }
             DotCommand::Contacts { min_practices } => {
                 let layout = TableLayout {
                     width: session.settings.width,

@@ -22,6 +22,7 @@
 //! into the binary; `QueryLibrary::with_dir` adds or overrides queries from a directory of the
 //! user's, whose headers are checked when read.
 
+mod bind;
 mod header;
 
 use std::path::Path;
@@ -34,6 +35,7 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/queries.rs"));
 }
 
+pub use bind::{ParamError, ParamValue};
 pub use header::{ParamKind, Parameter};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

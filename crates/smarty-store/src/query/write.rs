@@ -49,10 +49,10 @@ pub fn write_outcome(
         }
         (QueryOutcome::Solutions(table), QueryOutput::Results(f)) => write_solutions(table, f, out),
         (QueryOutcome::Graph(triples), QueryOutput::Graph(f)) => write_graph(triples, f, out),
-        (QueryOutcome::Graph(_), QueryOutput::Results(_)) => Err(StoreError::Evaluation(
+        (QueryOutcome::Graph(_), QueryOutput::Results(_)) => Err(StoreError::WrongFormat(
             "CONSTRUCT and DESCRIBE give RDF: choose turtle, ntriples, rdfxml or jsonld".into(),
         )),
-        (_, QueryOutput::Graph(_)) => Err(StoreError::Evaluation(
+        (_, QueryOutput::Graph(_)) => Err(StoreError::WrongFormat(
             "SELECT and ASK give solutions: choose table, json, xml, csv or tsv".into(),
         )),
     }

@@ -1,0 +1,108 @@
+//! Where results go: `query --list`, and `-o FILE` for `query` and `contacts` (the format from
+//! `--format` or the file's extension; the file complete or not there at all).
+
+use predicates::prelude::*;
+
+use crate::support::{ingested, smarty};
+
+#[test]
+fn query_list_names_each_query_with_its_title_and_parameters() {
+    // No store is needed, and none is created.
+    let dir = tempfile::tempdir().unwrap();
+    let out = smarty(&dir)
+        .args(["query", "--list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let queries = std::fs::read_dir(crate::support::root().join("queries"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "rq")
+        })
+        .count();
+    assert_eq!(text.lines().count(), queries, "{text}");
+    let search = text.lines().find(|l| l.starts_with("search ")).unwrap();
+    assert!(
+        search.ends_with("  Full-text search  -p term=STRING"),
+        "{search}"
+    );
+    let theme = text
+        .lines()
+        .find(|l| l.starts_with("practices-by-theme "))
+        .unwrap();
+    assert!(
+        theme.ends_with("  Practices by theme  [-p theme=IRI]"),
+        "{theme}"
+    );
+    assert!(
+        text.lines().any(|l| l.trim_end().ends_with("  Themes")),
+        "{text}"
+    );
+    assert!(!dir.path().join(".smarty-kg").exists());
+    smarty(&dir)
+        .args(["query", "--list", "--name", "themes"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn query_and_contacts_write_files() {
+    let kg = ingested();
+    let dir = kg.path();
+    let stdout = |args: &[&str]| {
+        smarty(&kg)
+            .args(["--store", "store"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let select = "SELECT ?t WHERE { ?p a smarty:GoodPractice ; schema:name ?t } ORDER BY ?t";
+    let construct =
+        "CONSTRUCT { ?p schema:name ?t } WHERE { ?p a smarty:GoodPractice ; schema:name ?t }";
+    // The file, the command, the format the file is in, and whether --format is given (else the
+    // extension says it).
+    let cases: &[(&str, &[&str], &str, bool)] = &[
+        ("titles.csv", &["query", select], "csv", false),
+        ("titles.srj", &["query", select], "json", false),
+        ("titles.data", &["query", select], "tsv", true),
+        ("names.ttl", &["query", construct], "turtle", false),
+        ("contacts.json", &["contacts"], "json", false),
+        ("contacts.csv", &["contacts"], "csv", false),
+        ("contacts.data", &["contacts"], "csv", true),
+    ];
+    for (file, args, format, explicit) in cases {
+        let (command, rest) = args.split_first().unwrap();
+        let mut to_file = vec![*command, "-o", file];
+        if *explicit {
+            to_file.extend(["--format", format]);
+        }
+        let written = stdout(&[&to_file[..], rest].concat());
+        assert!(written.is_empty(), "{file}: standard output holds data");
+        let expect = stdout(&[&[*command, "--format", format][..], rest].concat());
+        assert_eq!(std::fs::read(dir.join(file)).unwrap(), expect, "{file}");
+    }
+    // A format that does not fit: an error, and no file.
+    smarty(&kg)
+        .args(["--store", "store", "query", "-o", "names.csv", construct])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("CONSTRUCT and DESCRIBE give RDF"));
+    assert!(!dir.join("names.csv").exists());
+    smarty(&kg)
+        .args(["--store", "store", "contacts", "-o", "contacts.pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot tell the format from 'contacts.pdf'",
+        ));
+}
