@@ -36,27 +36,27 @@ fn an_interactive_session() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = shell(&dir);
 
-    // A query over three lines runs when it is complete.
+    // A query over three lines runs at its `;`.
     p.send_line(".timer off").unwrap();
     p.exp_string("smarty> ").unwrap();
     p.send_line("SELECT (COUNT(DISTINCT ?p) AS ?practices)")
         .unwrap();
     p.send_line("WHERE {").unwrap();
-    p.send_line("  ?p a smarty:GoodPractice }").unwrap();
+    p.send_line("  ?p a smarty:GoodPractice };").unwrap();
     p.exp_string(" 26 ").unwrap();
     p.exp_string("(1 row)").unwrap();
 
     // Tab completes a prefixed name of a class in the store.
     type_keys(&mut p, "SELECT (COUNT(*) AS ?n) WHERE { ?x a smarty:GoodPr");
     type_keys(&mut p, "\t");
-    p.send_line(" }").unwrap();
+    p.send_line(" };").unwrap();
     p.exp_string("smarty:GoodPractice }").unwrap();
     p.exp_string(" 26 ").unwrap();
 
     // Tab on part of a practice's name inserts its IRI.
     type_keys(&mut p, "SELECT ?name WHERE { Access Innov");
     type_keys(&mut p, "\t");
-    p.send_line(" schema:name ?name }").unwrap();
+    p.send_line(" schema:name ?name };").unwrap();
     p.exp_string("practice:access-innovation").unwrap();
     p.exp_string(" Access Innovation ").unwrap();
 
@@ -66,7 +66,7 @@ fn an_interactive_session() {
     p.exp_string(" Access Innovation ").unwrap();
 
     // Ctrl-C stops a long query; the session goes on.
-    p.send_line("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    p.send_line("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i };")
         .unwrap();
     std::thread::sleep(Duration::from_millis(800));
     p.send_control('c').unwrap();

@@ -589,15 +589,17 @@ fn federation_reaches_another_endpoint_only_when_allowed() {
         "SELECT (COUNT(DISTINCT ?p) AS ?n) {{ SERVICE <http://{}/sparql> {{ ?p a smarty:GoodPractice }} }}",
         source.addr
     );
-    let empty = tempfile::tempdir().expect("a directory");
-    let refusing = Server::start(&empty, &[]);
+    // The federating server holds a store of its own (a second copy; nothing from it is asked).
+    let other = ingested();
+    let refusing = Server::start(&other, &[]);
     assert_eq!(query(&refusing, &service, "application/json").status, 403);
     drop(refusing);
-    let federating = Server::start(&empty, &["--allow-federation"]);
+    let federating = Server::start(&other, &["--allow-federation"]);
     let answer = query(&federating, &service, "text/csv");
     assert_eq!(answer.status, 200, "{answer:?}");
     assert_eq!(answer.body.lines().nth(1), Some("26"), "{answer:?}");
     // The command line, on a store of its own.
+    let empty = tempfile::tempdir().expect("a directory");
     let cli = smarty(&empty)
         .args(["--memory", "query", "--format", "csv", &service])
         .output()

@@ -50,7 +50,7 @@ WHERE {
 ORDER BY ?title
 LIMIT 3
 
-ASK { practice:access-innovation a smarty:GoodPractice }
+ASK { practice:access-innovation a smarty:GoodPractice };
 CONSTRUCT { ?p schema:name ?n } WHERE { ?p schema:name ?n FILTER(?p = practice:gostop-building-blocks-tools-and-systems-for-the-factories) }
 .format csv
 SELECT ?n WHERE { practice:access-innovation schema:name ?n }
@@ -62,8 +62,8 @@ SELECT ?n WHERE { practice:access-innovation schema:name ?n }
 ASK { ?s ?p ?o }
 .format table
 .load extra.ttl
-SELECT ?o WHERE { ex:note ex:says ?o }
-INSERT DATA { GRAPH ex:g { ex:note ex:also "updated" } }
+SELECT ?o WHERE { ex:note ex:says ?o };
+INSERT DATA { GRAPH ex:g { ex:note ex:also "updated" } };
 SELECT ?o WHERE { ex:note ex:also ?o }
 .describe Igor Kovač
 .why Bryony Chipp
@@ -190,7 +190,7 @@ fn a_piped_script_writes_only_results_to_standard_output() {
         .clone();
     let insert = "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }";
     let scripts = [
-        (vec!["--format", "csv"], format!("{insert}\n{select}\n")),
+        (vec!["--format", "csv"], format!("{insert};\n{select}\n")),
         (vec![], format!(".format csv\n{insert}\n\n{select}\n")),
     ];
     for (flags, script) in scripts {
@@ -210,4 +210,36 @@ fn a_piped_script_writes_only_results_to_standard_output() {
         assert_eq!(rows[0], ["title", "theme"]);
         assert!(rows.iter().all(|r| r.len() == 2), "{rows:?}");
     }
+}
+
+/// Where statements end, in every layout a script (or a terminal) may use: a prologue on a line
+/// of its own waits for its query; `}` then `ORDER BY` on the next line is one statement; `;` or
+/// an empty line ends one; a dot-command after a pending statement ends it; the end of the input
+/// ends the last.
+#[test]
+fn statements_end_where_users_expect_in_every_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "\
+.timer off
+PREFIX ex: <http://example.org/>
+SELECT ?t WHERE { ?p a smarty:GoodPractice ; schema:name ?t }
+ORDER BY DESC(?t)
+LIMIT 2;
+SELECT (COUNT(*) AS ?n) WHERE { ?p a smarty:GoodPractice }
+
+ASK { ?p a smarty:GoodPractice } ; # a comment after the end
+SELECT ?t WHERE {
+  ?p a smarty:GoodPractice ; schema:name ?t .
+
+  FILTER(STRSTARTS(?t, \"A\"))
+}
+ORDER BY ?t
+.stats
+SELECT ?t WHERE { ?p a smarty:GoodPractice ; schema:name ?t }
+ORDER BY ?t
+LIMIT 1
+";
+    let text = transcript(&dir, script);
+    let re = regex::Regex::new(r"\d+(\.\d+)? (ms|s)\b").unwrap();
+    insta::assert_snapshot!("statement_layouts", re.replace_all(&text, "[time]"));
 }

@@ -1,6 +1,5 @@
-//! The one rustyline `Helper`: completion, history hints, highlighting, and validation (a
-//! statement is submitted when it is complete SPARQL; an empty line submits it anyway, so the
-//! error shows; dot-commands are one line).
+//! The one rustyline `Helper`: completion, history hints, highlighting, and validation (Enter
+//! runs the input when [`crate::statement::ready`] says it ends there, as a script's line would).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -11,11 +10,12 @@ use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Context, Helper};
-use smarty_store::{KnowledgeGraph, StatementStatus, statement_status};
+use smarty_store::KnowledgeGraph;
 
 use crate::complete::{self, Choice};
 use crate::highlight;
 use crate::names::Names;
+use crate::statement;
 
 /// What the helper needs from the session, refreshed before each prompt.
 #[derive(Default)]
@@ -130,37 +130,10 @@ impl Highlighter for ReplHelper<'_> {
 
 impl Validator for ReplHelper<'_> {
     fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
-        Ok(if submit(ctx.input(), &self.state.session_prefixes) {
+        Ok(if statement::ready(ctx.input()) {
             ValidationResult::Valid(None)
         } else {
             ValidationResult::Incomplete
         })
-    }
-}
-
-/// Whether Enter submits the input (rather than starting a new line of it).
-pub fn submit(input: &str, session_prefixes: &[(String, String)]) -> bool {
-    let trimmed = input.trim();
-    if trimmed.is_empty() || trimmed.starts_with('.') {
-        return true;
-    }
-    // An empty last line forces submission.
-    if input.ends_with('\n') || input.lines().last().is_some_and(|l| l.trim().is_empty()) {
-        return true;
-    }
-    statement_status(input, session_prefixes) != StatementStatus::Incomplete
-}
-
-#[cfg(test)]
-mod tests {
-    use super::submit;
-
-    #[test]
-    fn submission() {
-        assert!(submit(".stats", &[]));
-        assert!(!submit("SELECT * WHERE {", &[]));
-        assert!(submit("SELECT * WHERE {\n", &[]));
-        assert!(submit("SELECT * WHERE { ?s ?p ?o }", &[]));
-        assert!(submit("SELECT * WHERE { ?s ?p ?o } LIMT 3", &[]));
     }
 }

@@ -21,6 +21,7 @@ pub mod render;
 pub mod script;
 pub mod session;
 mod sources;
+pub mod statement;
 
 pub use error::ReplError;
 pub use files::{keep_user_umask, write_atomically};

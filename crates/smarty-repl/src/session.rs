@@ -18,6 +18,7 @@ use crate::error::ReplError;
 use crate::format::{self, OutputFormat};
 use crate::names::Names;
 use crate::render::TableLayout;
+use crate::statement::{self, Piece};
 use crate::{interrupt, render};
 
 /// How the session prints.
@@ -144,16 +145,20 @@ impl<'kg> Session<'kg> {
 
     /// Runs one statement or dot-command. Results go to the `.output` file if one is set, else to
     /// `screen`; messages (row counts, times) go where [`Session::messages`] says.
+    /// Runs what the input holds (see [`crate::statement`]): a statement without its `;`, a
+    /// dot-command, or a statement and then the dot-command typed after it.
     pub fn execute(&mut self, input: &str, screen: &mut dyn Write) -> Result<Flow, ReplError> {
-        let text = input.trim();
-        if text.is_empty() {
-            return Ok(Flow::Continue);
+        for piece in statement::pieces(input) {
+            match piece {
+                Piece::Command(text) => {
+                    let command: DotCommand = text.parse().map_err(ReplError::Command)?;
+                    if command.execute(self, screen)? == Flow::Quit {
+                        return Ok(Flow::Quit);
+                    }
+                }
+                Piece::Statement(text) => self.statement(text, &[], screen)?,
+            }
         }
-        if text.starts_with('.') {
-            let command: DotCommand = text.parse().map_err(ReplError::Command)?;
-            return command.execute(self, screen);
-        }
-        self.statement(text, &[], screen)?;
         Ok(Flow::Continue)
     }
 

@@ -35,7 +35,7 @@ pub use library::{
 pub use load::LoadReport;
 pub use query::{
     Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput, SolutionTable,
-    StatementStatus, parse_check, statement_status, write_outcome,
+    StatementShape, parse_check, statement_shape, write_outcome,
 };
 pub use serve_support::{CappedOutcome, EndpointQuery, GraphWrite, RequestDataset};
 pub use stats::Stats;

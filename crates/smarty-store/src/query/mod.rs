@@ -19,7 +19,7 @@ use std::time::Duration;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 
-pub use parse::{MAX_QUERY_BYTES, StatementStatus, parse_check, statement_status};
+pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};
 pub(crate) use parse::{spargebra_parser, with_session_prefixes};
 pub use run::Canceller;
 pub use write::{QueryOutput, write_outcome};

@@ -10,35 +10,33 @@ pub const MAX_QUERY_BYTES: usize = 1 << 20;
 /// The deepest bracket nesting accepted. Far below what the large evaluation stack can take.
 pub const MAX_NESTING: usize = 200;
 
-/// Whether a text typed so far is a whole SPARQL statement.
+/// What the shell needs to know of a statement typed so far to decide whether it ends here (the
+/// decision itself is the shell's, in one place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatementStatus {
-    /// Parses as a query or an update.
-    Complete,
-    /// Could become one with more text (the parser stopped at the end of the input).
-    Incomplete,
-    /// Wrong before its end: submitting it shows the error.
-    Invalid,
+pub struct StatementShape {
+    /// A bracket or a string is still open.
+    pub open: bool,
+    /// Nothing but PREFIX and BASE declarations (and comments): a prologue waits for its query.
+    pub prologue_only: bool,
+    /// Byte offset of a `;` that is the last thing before the end (bar spaces and comments).
+    pub final_semicolon: Option<usize>,
 }
 
-/// Classifies a statement for a line editor: more text needed, or ready to run.
-pub fn statement_status(text: &str, prefixes: &[(String, String)]) -> StatementStatus {
-    if text.trim().is_empty() || parse_check(text).is_err() {
-        return StatementStatus::Invalid;
-    }
-    let parser = with_session_prefixes(spargebra_parser(), prefixes);
-    if parser.clone().parse_query(text).is_ok() || parser.parse_update(text).is_ok() {
-        return StatementStatus::Complete;
-    }
-    // Still being typed: a bracket or a string is open, or no group has started yet.
+/// The shape of a statement typed so far, read outside strings, IRIs and comments.
+pub fn statement_shape(text: &str) -> StatementShape {
     let scan = scan(text);
-    let no_group_yet = !text.contains('{')
-        && !text.trim_start().to_ascii_uppercase().starts_with("DROP")
-        && !text.trim_start().to_ascii_uppercase().starts_with("CLEAR");
-    if scan.open_brackets > 0 || scan.in_string || no_group_yet {
-        StatementStatus::Incomplete
-    } else {
-        StatementStatus::Invalid
+    let final_semicolon = scan.last.filter(|(_, c)| *c == ';').map(|(at, _)| at);
+    let body = final_semicolon.map_or(text, |at| &text[..at]);
+    // A prologue alone parses as an update of no operations.
+    let prologue_only = !scan.in_string
+        && scan.open_brackets == 0
+        && spargebra_parser()
+            .parse_update(body)
+            .is_ok_and(|u| u.operations.is_empty());
+    StatementShape {
+        open: scan.in_string || scan.open_brackets > 0,
+        prologue_only,
+        final_semicolon,
     }
 }
 
@@ -79,17 +77,23 @@ struct Scan {
     max_depth: usize,
     open_brackets: usize,
     in_string: bool,
+    /// The last character outside comments and spaces, with its byte offset.
+    last: Option<(usize, char)>,
 }
 
 fn scan(text: &str) -> Scan {
     let mut depth = 0usize;
     let mut max = 0usize;
     let mut in_string = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut last = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !c.is_whitespace() && c != '#' {
+            last = Some((at, c));
+        }
         match c {
             '#' => {
-                for c in chars.by_ref() {
+                for (_, c) in chars.by_ref() {
                     if c == '\n' {
                         break;
                     }
@@ -98,7 +102,7 @@ fn scan(text: &str) -> Scan {
             '"' | '\'' => {
                 let mut escaped = false;
                 in_string = true;
-                for d in chars.by_ref() {
+                for (_, d) in chars.by_ref() {
                     if escaped {
                         escaped = false;
                     } else if d == '\\' {
@@ -112,9 +116,9 @@ fn scan(text: &str) -> Scan {
             // An IRI has no spaces; `<` followed by a space is the less-than operator.
             '<' if chars
                 .peek()
-                .is_some_and(|n| !n.is_whitespace() && *n != '=') =>
+                .is_some_and(|(_, n)| !n.is_whitespace() && *n != '=') =>
             {
-                for d in chars.by_ref() {
+                for (_, d) in chars.by_ref() {
                     if d == '>' || d.is_whitespace() {
                         break;
                     }
@@ -132,6 +136,7 @@ fn scan(text: &str) -> Scan {
         max_depth: max,
         open_brackets: depth,
         in_string,
+        last,
     }
 }
 
@@ -241,42 +246,27 @@ mod tests {
     }
 
     #[test]
-    fn statement_status_for_a_line_editor() {
-        let status = |t: &str| statement_status(t, &[]);
-        assert_eq!(status("SELECT * WHERE {"), StatementStatus::Incomplete);
+    fn statement_shapes() {
+        let shape = |t: &str| {
+            let s = statement_shape(t);
+            (s.open, s.prologue_only, s.final_semicolon)
+        };
+        assert_eq!(shape("SELECT * WHERE {"), (true, false, None));
+        assert_eq!(shape("SELECT * { ?s ?p \"a {\" }"), (false, false, None));
         assert_eq!(
-            status("SELECT * WHERE {\n  ?s ?p ?o"),
-            StatementStatus::Incomplete
+            shape("SELECT * { ?s ?p \"unterminated"),
+            (true, false, None)
         );
+        assert_eq!(shape("PREFIX ex: <http://e/>"), (false, true, None));
         assert_eq!(
-            status("PREFIX ex: <http://e/>\nSELECT"),
-            StatementStatus::Incomplete
+            shape("PREFIX ex: <http://e/> # the prefix"),
+            (false, true, None)
         );
-        assert_eq!(
-            status("SELECT * WHERE { ?s schema:name \"unterminated"),
-            StatementStatus::Incomplete
-        );
-        assert_eq!(
-            status("SELECT * WHERE { ?s ?p ?o }"),
-            StatementStatus::Complete
-        );
-        assert_eq!(
-            status("INSERT DATA { <http://a> <http://b> <http://c> }"),
-            StatementStatus::Complete
-        );
-        assert_eq!(
-            status("SELECT * WHERE { ?s ?p ?o } LIMT 5"),
-            StatementStatus::Invalid
-        );
-        assert_eq!(
-            status("SELECT * WHERE { ?s ex:p ?o }"),
-            StatementStatus::Invalid
-        );
-        let session = [("ex".to_owned(), "http://e/".to_owned())];
-        assert_eq!(
-            statement_status("SELECT * WHERE { ?s ex:p ?o }", &session),
-            StatementStatus::Complete
-        );
+        assert_eq!(shape("PREFIX ex: <http://e/>;"), (false, true, Some(22)));
+        assert_eq!(shape("SELECT * {} ; # done"), (false, false, Some(12)));
+        assert_eq!(shape("SELECT * { ?s ?p \";\" }"), (false, false, None));
+        assert_eq!(shape("SELECT * {} # ;"), (false, false, None));
+        assert_eq!(shape(""), (false, true, None));
     }
 
     #[test]
