@@ -179,15 +179,16 @@ fn every_named_query_gives_the_rows_of_the_cli() {
         "application/json",
     );
     assert_eq!(theme.status, 200, "{theme:?}");
-    assert_eq!(
-        get(
-            &server,
-            "/queries/practices-by-theme?nope=1",
-            "application/json"
-        )
-        .status,
-        400
-    );
+    // The command line's checks: unknown, missing and ill-typed parameters, each named.
+    for (path, says) in [
+        ("/queries/practices-by-theme?nope=1", "it takes: theme"),
+        ("/queries/search", "term"),
+        ("/queries/practices-by-theme?theme=2", "theme's IRI"),
+    ] {
+        let r = get(&server, path, "application/json");
+        assert_eq!(r.status, 400, "{path}: {r:?}");
+        assert!(r.body.contains(says), "{path}: {r:?}");
+    }
     assert_eq!(
         get(&server, "/queries/no-such-query", "application/json").status,
         404

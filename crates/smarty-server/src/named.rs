@@ -1,5 +1,5 @@
 //! The library of named queries as an API: `/queries` lists it (JSON), `/queries/{name}` runs one
-//! with its parameters bound as RDF terms exactly as `--param` binds them.
+//! with its parameters checked and bound as RDF terms, as `--param` binds them.
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
@@ -26,6 +26,7 @@ pub async fn list(State(state): State<Shared>) -> Json<Value> {
                 "url": format!("/queries/{}", q.name),
                 "parameters": q.parameters.iter().map(|p| json!({
                     "name": p.name,
+                    "kind": p.kind.name(),
                     "description": p.description,
                     "optional": p.optional,
                 })).collect::<Vec<_>>(),
@@ -48,24 +49,21 @@ pub async fn run(
         )));
     };
     let params = pairs(query.as_deref().unwrap_or_default().as_bytes());
-    let mut bound = Vec::new();
-    for (key, value) in &params {
-        if key == "format" {
-            continue;
-        }
-        if !named.parameters.iter().any(|p| &p.name == key) {
-            let known: Vec<&str> = named.parameters.iter().map(|p| p.name.as_str()).collect();
-            return Err(ApiError::BadRequest(format!(
-                "{name} has no parameter {key:?}; its parameters: {}",
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            )));
-        }
-        bound.push((key.clone(), smarty_store::parse_term(value)?));
-    }
+    let given: Vec<(String, String)> = params
+        .iter()
+        .filter(|(key, _)| key != "format")
+        .cloned()
+        .collect();
+    // The command line's checks and readings by kind; names of things are not looked up here
+    // (that needs the store's names index), so an IRI parameter takes an IRI or prefixed name.
+    let bound = named
+        .bind(&given, &[], &mut |param, value| {
+            Err(format!(
+                "'{value}' is a name; give {}'s IRI (<https://…> or prefix:local)",
+                param.name
+            ))
+        })
+        .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let text = named.text.clone();
     let outcome = state.query(text, bound, None).await?;
     respond::outcome(&state, &headers, &params, outcome)
