@@ -193,8 +193,42 @@ fn bad_sparql_is_a_positioned_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "query:1:27: syntax error: Prefix not found",
+            "query:1:27: syntax error: unknown prefix 'nope:': declare it",
         ));
+    // The common mistakes in plain words, position and caret kept.
+    for (command, text, says) in [
+        (
+            "query",
+            "SELEC * WHERE { ?s ?p ?o }",
+            "query:1:10: syntax error: unknown keyword 'SELEC': did you mean SELECT?",
+        ),
+        (
+            "query",
+            "",
+            "the query is empty: expected SELECT, ASK, CONSTRUCT or DESCRIBE",
+        ),
+        (
+            "query",
+            "INSERT DATA { <http://a> <http://b> 1 }",
+            "this is an update (INSERT), not a query: run it with `smarty-kg update`",
+        ),
+        (
+            "update",
+            "SELECT * {}",
+            "this is a query (SELECT), not an update: run it with `smarty-kg query`",
+        ),
+        (
+            "query",
+            "SELECT (COUNT(?s) AS ?n) ?p WHERE { ?s ?p ?o }",
+            "without GROUP BY",
+        ),
+    ] {
+        smarty(&dir)
+            .args(["--store", "store", command, text])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
     let deep = format!("SELECT * WHERE {}{}", "{".repeat(5000), "}".repeat(5000));
     smarty(&dir)
         .args(["--store", "store", "query", &deep])

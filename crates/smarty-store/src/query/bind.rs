@@ -7,6 +7,7 @@ use spargebra::algebra::GraphPattern;
 use spargebra::term::GroundTerm;
 
 use super::QueryOptions;
+use super::hint::Expecting;
 use super::parse::{
     parse_check, session_evaluator, spargebra_parser, syntax_error, with_session_prefixes,
 };
@@ -130,12 +131,14 @@ impl KnowledgeGraph {
         parse_check(text)?;
         let evaluator = session_evaluator(token, options)?;
         let mut prepared = if options.parameters.is_empty() {
-            evaluator.parse_query(text).map_err(|e| syntax_error(&e))?
+            evaluator
+                .parse_query(text)
+                .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?
         } else {
             // Bound on spargebra's algebra, which oxigraph's evaluator does not expose.
             let query = with_session_prefixes(spargebra_parser(), &options.prefixes)
                 .parse_query(text)
-                .map_err(|e| syntax_error(&e))?;
+                .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?;
             evaluator.for_query(bind(query, &options.parameters)?)
         };
         if prepared.dataset().is_default_dataset() {

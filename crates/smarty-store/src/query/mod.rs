@@ -10,6 +10,7 @@
 //!   token.
 
 mod bind;
+mod hint;
 mod parse;
 mod run;
 mod write;
@@ -129,7 +130,7 @@ impl KnowledgeGraph {
             parse_check(text)?;
             let prepared = session_evaluator(token, options)?
                 .parse_update(text)
-                .map_err(|e| syntax_error(&e))?;
+                .map_err(|e| syntax_error(&e, text, &options.prefixes, hint::Expecting::Update))?;
             self.forget_derived()?;
             prepared
                 .on_store(&self.store)

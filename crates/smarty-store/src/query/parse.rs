@@ -189,9 +189,14 @@ pub(crate) fn spargebra_parser() -> spargebra::SparqlParser {
 }
 
 /// "error at 3:7: expected …" → line, column and the rest.
-pub(crate) fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
-    let text = e.to_string();
-    let parsed = text.strip_prefix("error at ").and_then(|rest| {
+pub(crate) fn syntax_error(
+    e: &SparqlSyntaxError,
+    text: &str,
+    declared: &[(String, String)],
+    expecting: super::hint::Expecting,
+) -> StoreError {
+    let said = e.to_string();
+    let parsed = said.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;
         let (line, column) = position.split_once(':')?;
         Some((line.parse().ok()?, column.parse().ok()?, message.to_owned()))
@@ -220,12 +225,12 @@ pub(crate) fn syntax_error(e: &SparqlSyntaxError) -> StoreError {
         Some((line, column, message)) => StoreError::Syntax {
             line,
             column,
-            message,
+            message: super::hint::explain(message, text, declared, expecting),
         },
         None => StoreError::Syntax {
             line: 1,
             column: 1,
-            message: text,
+            message: super::hint::explain(said, text, declared, expecting),
         },
     }
 }
@@ -274,7 +279,12 @@ mod tests {
         let Err(e) = SparqlEvaluator::new().parse_query("SELECT * WHERE {\n  ?s ?p }") else {
             panic!("the query should not parse");
         };
-        match syntax_error(&e) {
+        match syntax_error(
+            &e,
+            "SELECT * WHERE {\n  ?s ?p }",
+            &[],
+            super::super::hint::Expecting::Query,
+        ) {
             StoreError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 10)),
             other => panic!("{other:?}"),
         }
