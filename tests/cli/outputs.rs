@@ -106,3 +106,33 @@ fn query_and_contacts_write_files() {
             "cannot tell the format from 'contacts.pdf'",
         ));
 }
+
+/// Every text output ends with a line break: each export format, and graphs and results written
+/// by `query` in each format.
+#[test]
+fn every_text_output_ends_with_a_newline() {
+    let dir = crate::support::ingested();
+    let run = |args: &[&str]| {
+        let out = crate::support::smarty(&dir)
+            .args(["--store", "store"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        out.stdout
+    };
+    let construct = "CONSTRUCT { ?p a smarty:GoodPractice } WHERE { ?p a smarty:GoodPractice }";
+    let select = "SELECT ?p WHERE { ?p a smarty:GoodPractice } LIMIT 2";
+    for format in ["turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld"] {
+        let bytes = run(&["export", "--format", format]);
+        assert_eq!(bytes.last(), Some(&b'\n'), "export {format}");
+    }
+    for format in ["turtle", "ntriples", "rdfxml", "jsonld"] {
+        let bytes = run(&["query", "--format", format, construct]);
+        assert_eq!(bytes.last(), Some(&b'\n'), "query {format}");
+    }
+    for format in ["json", "xml", "csv", "tsv", "table"] {
+        let bytes = run(&["query", "--format", format, select]);
+        assert_eq!(bytes.last(), Some(&b'\n'), "query {format}");
+    }
+}

@@ -106,6 +106,11 @@ impl GraphFormat {
     }
 
     /// The oxigraph format, for its parsers and serializers.
+    /// Whether oxigraph's serializer ends without a line break (text files end with one).
+    pub fn needs_final_newline(self) -> bool {
+        matches!(self, GraphFormat::RdfXml | GraphFormat::JsonLd)
+    }
+
     pub(crate) fn to_oxigraph(self) -> RdfFormat {
         match self {
             GraphFormat::Turtle => RdfFormat::Turtle,

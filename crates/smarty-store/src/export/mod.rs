@@ -176,7 +176,10 @@ impl KnowledgeGraph {
                         count += 1;
                     }
                 }
-                writer.finish().map_err(io)?;
+                let mut out = writer.finish().map_err(io)?;
+                if options.format.needs_final_newline() {
+                    out.write_all(b"\n").map_err(io)?;
+                }
             }
         }
         Ok(count)

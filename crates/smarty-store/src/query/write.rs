@@ -29,7 +29,10 @@ impl QueryOutput {
 
     /// Whether a line break should follow the output on a terminal.
     pub fn needs_final_newline(self) -> bool {
-        matches!(self, QueryOutput::Results(f) if f.needs_final_newline())
+        match self {
+            QueryOutput::Results(f) => f.needs_final_newline(),
+            QueryOutput::Graph(f) => f.needs_final_newline(),
+        }
     }
 }
 
