@@ -11,6 +11,7 @@ mod outputs;
 mod pty;
 mod queries;
 mod serve;
+mod serve_lifecycle;
 mod shell;
 mod store;
 mod support;
