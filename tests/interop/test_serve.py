@@ -124,3 +124,33 @@ def test_sparql_results_negotiate(endpoint, accept, media):
     url = f"{endpoint}/sparql?" + urllib.parse.urlencode({"query": PRACTICES})
     got, _ = http_get(url, accept)
     assert got.startswith(media)
+
+
+def curl(*args):
+    """curl's answer: status line and headers, then the body."""
+    done = subprocess.run(["curl", "-sS", "-i", "--max-time", "30", *args],
+                          capture_output=True, text=True, check=True)
+    head, _, body = done.stdout.replace("\r\n", "\n").partition("\n\n")
+    return head.lower(), body
+
+
+def test_curl_negotiates_resource_pages_and_results(endpoint):
+    head, body = curl("-H", "Accept: text/turtle", f"{endpoint}/id/practice/access-innovation")
+    assert "content-type: text/turtle" in head and "vary: accept" in head
+    assert "Access Innovation" in body
+    head, body = curl("-H", "Accept: text/html", f"{endpoint}/id/practice/access-innovation")
+    assert "content-type: text/html" in head and "<table>" in body
+    head, body = curl("-H", "Accept: text/csv", "--data-urlencode", f"query={PRACTICES}", f"{endpoint}/sparql")
+    assert "content-type: text/csv" in head
+    assert body.splitlines() == ["n", "26"]
+    head, _ = curl("-H", "Accept: text/turtle", f"{endpoint}/def")
+    assert "content-type: text/turtle" in head
+
+
+def test_cors_lets_a_page_elsewhere_query(endpoint):
+    url = f"{endpoint}/sparql?" + urllib.parse.urlencode({"query": PRACTICES})
+    head, _ = curl("-H", "Origin: https://yasgui.example", "-H", "Accept: application/sparql-results+json", url)
+    assert "access-control-allow-origin: *" in head
+    head, _ = curl("-X", "OPTIONS", "-H", "Origin: https://yasgui.example",
+                   "-H", "Access-Control-Request-Method: GET", url)
+    assert "access-control-allow-methods:" in head and "get" in head
