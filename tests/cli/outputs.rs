@@ -136,3 +136,38 @@ fn every_text_output_ends_with_a_newline() {
         assert_eq!(bytes.last(), Some(&b'\n'), "query {format}");
     }
 }
+
+/// `validate --format json`: the whole report for programs, with the exit code of the text one.
+#[test]
+fn validation_reports_for_programs() {
+    let dir = ingested();
+    let report = |args: &[&str], code: i32| -> serde_json::Value {
+        let out = smarty(&dir)
+            .args(["--store", "store", "validate", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let fine = report(&[], 0);
+    assert_eq!(fine["conforms"], true);
+    assert_eq!(fine["violations"].as_array().unwrap().len(), 0);
+    assert!(fine["focusNodesChecked"].as_u64().unwrap() > 26);
+    // Every practice lacks a property no practice has: 26 violations, none cut.
+    std::fs::write(
+        dir.path().join("strict.ttl"),
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\
+         @prefix smarty: <https://w3id.org/smarty-kg/def#> .\n\
+         <http://example.org/strict> a sh:NodeShape ; sh:targetClass smarty:GoodPractice ;\n\
+         sh:property [ sh:path <http://example.org/never> ; sh:minCount 1 ] .\n",
+    )
+    .unwrap();
+    let strict = report(&["--shapes", "strict.ttl"], 1);
+    assert_eq!(strict["conforms"], false);
+    let violations = strict["violations"].as_array().unwrap();
+    assert_eq!(violations.len(), 26);
+    assert!(violations.iter().all(|v| v["severity"] == "Violation"
+        && v["component"].as_str().unwrap().contains("MinCount")
+        && v["path"].as_str().unwrap().contains("never")));
+}

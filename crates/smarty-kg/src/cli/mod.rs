@@ -266,4 +266,14 @@ pub struct ValidateArgs {
     /// Shapes to validate against [default: the bundled ontology/shapes.ttl]
     #[arg(long, value_name = "FILE.ttl")]
     pub shapes: Option<PathBuf>,
+
+    /// The report for people (text) or for programs (json: every violation, nothing cut)
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    Text,
+    Json,
 }

@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::cli::{StoreArgs, ValidateArgs};
+use serde_json::json;
+
+use crate::cli::{StoreArgs, ValidateArgs, ValidateFormat};
 use crate::exit::Status;
 use crate::input::read_text;
 
@@ -13,6 +15,15 @@ pub fn run(store_args: &StoreArgs, args: &ValidateArgs) -> anyhow::Result<Status
     };
     let kg = super::store::open(store_args, super::store::Access::Read)?;
     let report = kg.validate(&shapes)?;
+    let status = if report.conforms() {
+        Status::Success
+    } else {
+        Status::NothingFound
+    };
+    if args.format == ValidateFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&as_json(&report))?);
+        return Ok(status);
+    }
     let checked: usize = report.checked.values().sum();
     if report.violations.is_empty() {
         println!(
@@ -51,9 +62,33 @@ pub fn run(store_args: &StoreArgs, args: &ValidateArgs) -> anyhow::Result<Status
         "does not conform: {} violation(s) among {checked} focus nodes",
         report.violations.len()
     );
-    Ok(if report.conforms() {
-        Status::Success
-    } else {
-        Status::NothingFound
+    Ok(status)
+}
+
+/// The whole report for programs: every violation with its severity, and the focus nodes checked
+/// per shape.
+fn as_json(report: &smarty_store::ValidationReport) -> serde_json::Value {
+    let violations: Vec<serde_json::Value> = report
+        .violations
+        .iter()
+        .map(|v| {
+            json!({
+                "severity": v.severity.as_str(),
+                "shape": v.shape,
+                "sourceShape": v.source_shape,
+                "sparqlConstraint": v.sparql_constraint,
+                "focus": v.focus,
+                "path": v.path,
+                "component": v.component,
+                "value": v.value,
+                "message": v.message,
+            })
+        })
+        .collect();
+    json!({
+        "conforms": report.conforms(),
+        "focusNodesChecked": report.checked.values().sum::<usize>(),
+        "checked": report.checked,
+        "violations": violations,
     })
 }
