@@ -171,3 +171,47 @@ fn validation_reports_for_programs() {
         && v["component"].as_str().unwrap().contains("MinCount")
         && v["path"].as_str().unwrap().contains("never")));
 }
+
+/// Tables use the width they are given (`--max-width`, `.width`): a long title is not cut at a
+/// fixed number of characters when there is room for it.
+#[test]
+fn tables_use_the_width_they_are_given() {
+    let dir = ingested();
+    let title = "Industry 4.0 in the contest of Interregional ecosystems and SMEs promotion \
+                 applied to boost Europe's economy in the raw materials industry";
+    let query = "SELECT ?t WHERE { ?p schema:name ?t FILTER(STRSTARTS(?t, \"Industry 4.0 in\")) }";
+    let wide = smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "query",
+            "--format",
+            "table",
+            "--max-width",
+            "180",
+            query,
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&wide.stdout).contains(title));
+    let narrow = smarty(&dir)
+        .args([
+            "--store",
+            "store",
+            "query",
+            "--format",
+            "table",
+            "--max-width",
+            "40",
+            query,
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&narrow.stdout).contains(title));
+    let shell = smarty(&dir)
+        .args(["--store", "store"])
+        .write_stdin(format!(".format table\n.width 180\n{query};\n"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&shell.stdout).contains(title));
+}

@@ -45,6 +45,8 @@ pub enum DotCommand {
     Format(OutputFormat),
     Output(Option<PathBuf>),
     MaxRows(usize),
+    /// Table width in columns; `None` fits the terminal.
+    Width(Option<u16>),
     Quit,
 }
 
@@ -111,6 +113,11 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
         "send results to FILE; without FILE, back to the screen",
     ),
     ("maxrows", "N", "show at most N rows of a table (0: all)"),
+    (
+        "width",
+        "N|auto",
+        "lay tables out N columns wide (auto: the terminal's width)",
+    ),
     ("timer", "on|off", "print the time each statement takes"),
     ("quit", "", "leave (Ctrl-D does the same)"),
 ];
@@ -283,6 +290,18 @@ impl FromStr for DotCommand {
                 need(1)?;
                 DotCommand::MaxRows(args[0].parse().map_err(|_| usage("maxrows"))?)
             }
+            "width" => {
+                need(1)?;
+                match args[0].as_str() {
+                    "auto" => DotCommand::Width(None),
+                    n => DotCommand::Width(Some(
+                        n.parse()
+                            .ok()
+                            .filter(|w| *w >= 20)
+                            .ok_or_else(|| usage("width"))?,
+                    )),
+                }
+            }
             "quit" | "exit" | "q" => DotCommand::Quit,
             other => {
                 let close: Vec<&str> = COMMANDS
@@ -373,6 +392,8 @@ mod tests {
         check(".timer maybe", "error: usage: .timer on|off");
         check(".format tsv", "Format(Tsv)");
         check(".maxrows 10", "MaxRows(10)");
+        check(".width 160", "Width(Some(160))");
+        check(".width auto", "Width(None)");
         check(
             ".describe Access Innovation",
             "Describe(\"Access Innovation\")",

@@ -8,24 +8,15 @@ use smarty_extract::text::shorten;
 use smarty_store::{SolutionTable, Stats, Term};
 
 /// How a table is laid out.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct TableLayout {
     /// Total width; `None` leaves it to comfy-table (the terminal's width when there is one).
     pub width: Option<u16>,
     /// Rows shown at most; the rest are counted, not printed.
     pub max_rows: Option<usize>,
-    /// Characters shown of a value at most.
-    pub max_cell: usize,
-}
-
-impl Default for TableLayout {
-    fn default() -> Self {
-        TableLayout {
-            width: None,
-            max_rows: None,
-            max_cell: 60,
-        }
-    }
+    /// Characters shown of a value at most; `None`: twice the table's width (a value wraps over
+    /// at most three lines), or 60 when the width is unknown.
+    pub max_cell: Option<usize>,
 }
 
 /// A term as a person reads it: `schema:name`, `practice:access-innovation`, `"2019-02"`, `42`.
@@ -59,12 +50,18 @@ pub fn solutions(table: &SolutionTable, layout: TableLayout) -> Table {
         None => {}
     }
     let shown = layout.max_rows.unwrap_or(usize::MAX);
+    let max_cell = layout.max_cell.unwrap_or_else(|| {
+        layout
+            .width
+            .or_else(|| t.width())
+            .map_or(60, |w| (usize::from(w) * 2).max(60))
+    });
     for row in table.rows.iter().take(shown) {
         let mut r = Row::from(
             row.iter()
                 .map(|v| {
                     v.as_ref()
-                        .map(|v| shorten(&term(v), layout.max_cell))
+                        .map(|v| shorten(&term(v), max_cell))
                         .unwrap_or_default()
                 })
                 .collect::<Vec<_>>(),

@@ -225,7 +225,7 @@ impl<'kg> Session<'kg> {
         let layout = TableLayout {
             width: self.settings.width,
             max_rows: (max_rows > 0).then_some(max_rows),
-            max_cell: 60,
+            max_cell: None,
         };
         let (out, place): (&mut dyn Write, String) = match &mut self.output {
             Some((path, file)) => (file, format!(" → {}", path.display())),

@@ -229,6 +229,11 @@ pub struct QueryArgs {
     /// Write the results to a file (complete or not at all) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Lay tables out this many columns wide [default: the terminal's width, or $COLUMNS when
+    /// piped]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub max_width: Option<u16>,
 }
 
 #[derive(Debug, Args)]

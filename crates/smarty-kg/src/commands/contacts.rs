@@ -42,7 +42,7 @@ pub fn run(store_args: &StoreArgs, args: &ContactsArgs) -> anyhow::Result<Status
         ContactsFormat::Csv => smarty_network::contacts_to_csv(&contacts),
         ContactsFormat::Table => {
             let layout = smarty_repl::render::TableLayout {
-                width: super::piped_width(),
+                width: args.max_width.or_else(super::piped_width),
                 ..smarty_repl::render::TableLayout::default()
             };
             smarty_repl::render::contacts(&contacts, args.min_practices as usize, layout)

@@ -61,11 +61,11 @@ pub fn run(store_args: &StoreArgs, args: &QueryArgs) -> anyhow::Result<Status> {
         Some(path) => {
             let summary = smarty_repl::write_atomically(path, |w| {
                 let format = format.unwrap_or(default_format(&outcome, false));
-                smarty_repl::format::write_outcome(&outcome, format, layout(), w)
+                smarty_repl::format::write_outcome(&outcome, format, layout(args), w)
             })?;
             eprintln!("{summary} → {}", path.display());
         }
-        None => print_outcome(&outcome, format)?,
+        None => print_outcome(&outcome, format, layout(args))?,
     }
     Ok(Status::Success)
 }
@@ -155,10 +155,10 @@ fn with_source(e: StoreError, origin: &str, text: &str) -> anyhow::Error {
     }
 }
 
-/// Tables laid out at `$COLUMNS` when piped.
-fn layout() -> render::TableLayout {
+/// Tables laid out at `--max-width`, else at `$COLUMNS` when piped.
+fn layout(args: &QueryArgs) -> render::TableLayout {
     render::TableLayout {
-        width: super::piped_width(),
+        width: args.max_width.or_else(super::piped_width),
         ..render::TableLayout::default()
     }
 }
@@ -172,10 +172,14 @@ fn default_format(outcome: &QueryOutcome, terminal: bool) -> OutputFormat {
     }
 }
 
-fn print_outcome(outcome: &QueryOutcome, format: Option<OutputFormat>) -> anyhow::Result<()> {
+fn print_outcome(
+    outcome: &QueryOutcome,
+    format: Option<OutputFormat>,
+    layout: render::TableLayout,
+) -> anyhow::Result<()> {
     let format = format.unwrap_or(default_format(outcome, std::io::stdout().is_terminal()));
     let mut out = std::io::stdout().lock();
-    let summary = smarty_repl::format::write_outcome(outcome, format, layout(), &mut out)
+    let summary = smarty_repl::format::write_outcome(outcome, format, layout, &mut out)
         .context("writing the results")?;
     if format == OutputFormat::Table && matches!(outcome, QueryOutcome::Solutions(_)) {
         writeln!(out, "{summary}")?;

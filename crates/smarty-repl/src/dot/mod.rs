@@ -37,6 +37,7 @@ impl DotCommand {
             DotCommand::Timer(on) => session.settings.timer = on,
             DotCommand::Format(f) => session.settings.format = f,
             DotCommand::MaxRows(n) => session.settings.max_rows = n,
+            DotCommand::Width(w) => session.settings.width = w,
             DotCommand::Output(file) => data::output(session, file, screen)?,
             DotCommand::Ingest(path) => data::ingest(session, &path, screen)?,
             DotCommand::Load(path) => data::load(session, &path, screen)?,
