@@ -215,3 +215,17 @@ fn tables_use_the_width_they_are_given() {
         .unwrap();
     assert!(String::from_utf8_lossy(&shell.stdout).contains(title));
 }
+
+/// `SELECT *` lists its columns in the order the query names the variables, on the command line
+/// and over HTTP alike (both read the store through the same query path).
+#[test]
+fn select_all_keeps_the_written_order() {
+    let dir = ingested();
+    let out = smarty(&dir)
+        .args(["--store", "store", "query", "--format", "csv"])
+        .arg("SELECT * WHERE { ?practice schema:name ?title ; dcat:theme ?theme } LIMIT 1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().next(), Some("practice,title,theme"), "{text}");
+}

@@ -100,7 +100,11 @@ impl KnowledgeGraph {
                 .on_store(&self.store)
                 .execute()
                 .map_err(endpoint_error)?;
-            materialise_capped(results, request.max_rows)
+            let capped = materialise_capped(results, request.max_rows)?;
+            Ok(CappedOutcome {
+                outcome: crate::query::written_order(capped.outcome, text),
+                ..capped
+            })
         })
     }
 

@@ -84,6 +84,60 @@ impl SolutionTable {
             .iter()
             .map(move |r| index.and_then(|i| r.get(i)).and_then(Option::as_ref))
     }
+
+    /// For `SELECT *`, the columns in the order the query first names their variables (the
+    /// evaluator lists them in an order of its own); other queries keep their SELECT's order.
+    pub(crate) fn in_written_order(mut self, text: &str) -> SolutionTable {
+        if !selects_all(text) {
+            return self;
+        }
+        let first_use = |v: &str| {
+            ['?', '$']
+                .iter()
+                .filter_map(|sigil| {
+                    let name = format!("{sigil}{v}");
+                    text.match_indices(&name).map(|(at, _)| at).find(|&at| {
+                        !text[at + name.len()..]
+                            .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                    })
+                })
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let mut order: Vec<usize> = (0..self.variables.len()).collect();
+        order.sort_by_key(|&i| first_use(&self.variables[i]));
+        self.variables = order.iter().map(|&i| self.variables[i].clone()).collect();
+        for row in &mut self.rows {
+            *row = order
+                .iter()
+                .map(|&i| row.get(i).cloned().flatten())
+                .collect();
+        }
+        self
+    }
+}
+
+/// Whether the first SELECT of a text projects `*`.
+fn selects_all(text: &str) -> bool {
+    let upper = text.to_ascii_uppercase();
+    let Some(at) = upper.find("SELECT") else {
+        return false;
+    };
+    let rest = upper[at + "SELECT".len()..].trim_start();
+    let rest = ["DISTINCT", "REDUCED"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .unwrap_or(rest)
+        .trim_start();
+    rest.starts_with('*')
+}
+
+/// A query's outcome with `SELECT *` columns in written order.
+pub(crate) fn written_order(outcome: QueryOutcome, text: &str) -> QueryOutcome {
+    match outcome {
+        QueryOutcome::Solutions(table) => QueryOutcome::Solutions(table.in_written_order(text)),
+        other => other,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,12 +152,13 @@ impl KnowledgeGraph {
     pub fn query(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
         self.guarded(options, |token| {
             let prepared = self.prepare(text, options, token)?;
-            materialise(
+            let outcome = materialise(
                 prepared
                     .on_store(&self.store)
                     .execute()
                     .map_err(evaluation_error)?,
-            )
+            )?;
+            Ok(written_order(outcome, text))
         })
     }
 
@@ -171,4 +226,28 @@ fn materialise(results: QueryResults<'_>) -> Result<QueryOutcome, StoreError> {
             QueryOutcome::Graph(out)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use oxigraph::model::Literal;
+
+    use super::*;
+
+    #[test]
+    fn select_all_columns_in_written_order() {
+        let t = || Some(Term::from(Literal::from("t")));
+        let table = SolutionTable {
+            variables: vec!["practice".into(), "theme".into(), "title".into()],
+            rows: vec![vec![None, t(), None]],
+        };
+        let text = "SELECT * { ?practice schema:name ?title ; dcat:theme ?theme }";
+        let got = table.clone().in_written_order(text);
+        assert_eq!(got.variables, ["practice", "title", "theme"]);
+        assert_eq!(got.rows[0][2], t());
+        let named = "SELECT ?practice ?theme ?title { ?practice schema:name ?title }";
+        assert_eq!(table.clone().in_written_order(named), table);
+        assert!(selects_all("prefix x: <y>\nselect distinct * {}"));
+        assert!(!selects_all("SELECT ?a { }"));
+    }
 }
