@@ -216,8 +216,7 @@ fn tables_use_the_width_they_are_given() {
     assert!(String::from_utf8_lossy(&shell.stdout).contains(title));
 }
 
-/// `SELECT *` lists its columns in the order the query names the variables, on the command line
-/// and over HTTP alike (both read the store through the same query path).
+/// `SELECT *` lists its columns in the order the query names the variables.
 #[test]
 fn select_all_keeps_the_written_order() {
     let dir = ingested();
@@ -228,4 +227,30 @@ fn select_all_keeps_the_written_order() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().next(), Some("practice,title,theme"), "{text}");
+}
+
+/// `ingest --quiet` leaves out the notes and says how many; without it they are listed.
+#[test]
+fn ingest_quiet_leaves_out_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let loud = smarty(&dir)
+        .args(["--store", "a", "ingest"])
+        .arg(crate::support::guide())
+        .output()
+        .unwrap();
+    let loud = String::from_utf8(loud.stderr).unwrap();
+    let notes = loud.matches(": note[").count();
+    assert!(notes > 0, "{loud}");
+    let quiet = smarty(&dir)
+        .args(["--store", "b", "ingest", "--quiet"])
+        .arg(crate::support::guide())
+        .output()
+        .unwrap();
+    assert!(quiet.status.success());
+    let quiet = String::from_utf8(quiet.stderr).unwrap();
+    assert!(!quiet.contains(": note["), "{quiet}");
+    assert!(
+        quiet.contains(&format!("{notes} notes left out (--quiet)")),
+        "{quiet}"
+    );
 }

@@ -196,6 +196,11 @@ pub struct IngestArgs {
     /// Guides (.txt) and RDF files (.ttl .trig .nt .nq .rdf .owl .jsonld); each is one transaction
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+
+    /// Leave out the notes (text placed by a rule worth knowing, names not resolved); warnings
+    /// (text that could not be placed or read) are still printed
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -82,15 +82,27 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             other => other,
         })?;
         let mut stderr = std::io::stderr().lock();
+        let mut hidden = 0;
         for d in &report.diagnostics {
+            if args.quiet && d.severity == smarty_extract::Severity::Note {
+                hidden += 1;
+                continue;
+            }
             writeln!(stderr, "{shown}:{d}")?;
         }
         for n in &report.notes {
+            if args.quiet {
+                hidden += 1;
+                continue;
+            }
             writeln!(
                 stderr,
                 "{shown}:{}: note[unresolved]: {}",
                 n.line, n.message
             )?;
+        }
+        if hidden > 0 {
+            writeln!(stderr, "{shown}: {hidden} notes left out (--quiet)")?;
         }
         drop(stderr);
         println!(
