@@ -254,3 +254,42 @@ fn ingest_quiet_leaves_out_the_notes() {
         "{quiet}"
     );
 }
+
+/// `--timings` on every command: at least `timing total MS` on standard error, nothing added to
+/// standard output.
+#[test]
+fn every_command_reports_its_time() {
+    let dir = ingested();
+    for args in [
+        &["stats"][..],
+        &["validate"],
+        &[
+            "update",
+            "INSERT DATA { <http://example.org/a> <http://example.org/b> 1 }",
+        ],
+        &[
+            "path",
+            "GOSTOP",
+            "Access Innovation",
+            "--via",
+            "organisations",
+        ],
+        &["query", "ASK {}"],
+    ] {
+        let out = smarty(&dir)
+            .args(["--store", "store", "--timings"])
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let total = stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("timing total "))
+            .and_then(|ms| ms.parse::<f64>().ok());
+        assert!(total.is_some_and(|ms| ms >= 0.0), "{args:?}: {stderr}");
+        assert!(
+            !String::from_utf8(out.stdout).unwrap().contains("timing"),
+            "{args:?}"
+        );
+    }
+}

@@ -36,7 +36,16 @@ pub fn piped_width() -> Option<u16> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }
 
+/// Runs the command; with `--timings`, every command also reports `timing total` (the whole
+/// command, store opening included) beside the phases it times itself.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    let started = std::time::Instant::now();
+    let outcome = dispatch(cli);
+    crate::timings::record("total", started.elapsed());
+    outcome
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<Status> {
     if cli.format.is_some() && cli.command.is_some() {
         return Err(UsageError(
             "--format before the command sets the shell's format; give it after the command".into(),
