@@ -27,15 +27,20 @@ pub fn ready(input: &str) -> bool {
     if is_command(last) {
         return before.trim().is_empty() || !statement_shape(before).open;
     }
-    let shape = statement_shape(input);
-    if input.ends_with("\n\n") || input.ends_with("\n \n") {
+    // Blank lines at the end of the input (the current line among them).
+    let blank_lines = input
+        .rsplit('\n')
+        .take_while(|l| l.trim().is_empty())
+        .count();
+    if blank_lines >= 2 {
         // Two empty lines: run it as it is.
         return true;
     }
+    let shape = statement_shape(input);
     if shape.open || shape.prologue_only {
         return false;
     }
-    last.trim().is_empty() || shape.final_semicolon.is_some()
+    blank_lines == 1 || shape.final_semicolon.is_some()
 }
 
 /// What ready input holds to run: a statement (its `;` removed), a dot-command, or both in that

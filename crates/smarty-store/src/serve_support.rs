@@ -7,16 +7,13 @@
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
+use oxigraph::sparql::QueryEvaluationError;
 use oxigraph::store::Store;
 use spargebra::GraphUpdateOperation;
 use spargebra::algebra::GraphPattern;
 
 use crate::query::{evaluation_error, parse_check, spargebra_parser, with_session_prefixes};
-use crate::{
-    ExportOptions, GraphFormat, KnowledgeGraph, QueryOptions, QueryOutcome, SolutionTable,
-    StoreError,
-};
+use crate::{ExportOptions, GraphFormat, KnowledgeGraph, QueryOptions, QueryOutcome, StoreError};
 
 /// The dataset a protocol request names (`default-graph-uri`, `named-graph-uri`); IRIs already
 /// checked by the caller.
@@ -100,10 +97,11 @@ impl KnowledgeGraph {
                 .on_store(&self.store)
                 .execute()
                 .map_err(endpoint_error)?;
-            let capped = materialise_capped(results, request.max_rows)?;
+            let (outcome, truncated) =
+                crate::query::materialise_at_most(results, request.max_rows, endpoint_error)?;
             Ok(CappedOutcome {
-                outcome: crate::query::written_order(capped.outcome, text),
-                ..capped
+                outcome: crate::query::written_order(outcome, text),
+                truncated,
             })
         })
     }
@@ -270,45 +268,6 @@ fn pattern_uses_service(pattern: &GraphPattern) -> bool {
         | GraphPattern::Group { inner, .. } => pattern_uses_service(inner),
         GraphPattern::Bgp { .. } | GraphPattern::Path { .. } | GraphPattern::Values { .. } => false,
     }
-}
-
-/// Like the CLI's materialisation, stopping after `max_rows` solutions or triples.
-fn materialise_capped(
-    results: QueryResults<'_>,
-    max_rows: usize,
-) -> Result<CappedOutcome, StoreError> {
-    let mut truncated = false;
-    let outcome = match results {
-        QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
-        QueryResults::Solutions(solutions) => {
-            let variables: Vec<Variable> = solutions.variables().to_vec();
-            let mut rows = Vec::new();
-            for solution in solutions {
-                if rows.len() == max_rows {
-                    truncated = true;
-                    break;
-                }
-                let solution = solution.map_err(endpoint_error)?;
-                rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
-            }
-            QueryOutcome::Solutions(SolutionTable {
-                variables: variables.iter().map(|v| v.as_str().to_owned()).collect(),
-                rows,
-            })
-        }
-        QueryResults::Graph(triples) => {
-            let mut out = Vec::new();
-            for t in triples {
-                if out.len() == max_rows {
-                    truncated = true;
-                    break;
-                }
-                out.push(t.map_err(endpoint_error)?);
-            }
-            QueryOutcome::Graph(out)
-        }
-    };
-    Ok(CappedOutcome { outcome, truncated })
 }
 
 #[cfg(test)]

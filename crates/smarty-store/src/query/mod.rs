@@ -204,13 +204,28 @@ pub(crate) fn evaluation_error(e: QueryEvaluationError) -> StoreError {
 }
 
 fn materialise(results: QueryResults<'_>) -> Result<QueryOutcome, StoreError> {
-    Ok(match results {
+    materialise_at_most(results, usize::MAX, evaluation_error).map(|(outcome, _)| outcome)
+}
+
+/// Results in memory, stopping after `max_rows` solutions or triples; `true` when more existed.
+/// `on_error` says what an evaluation error means to the caller.
+pub(crate) fn materialise_at_most(
+    results: QueryResults<'_>,
+    max_rows: usize,
+    on_error: fn(QueryEvaluationError) -> StoreError,
+) -> Result<(QueryOutcome, bool), StoreError> {
+    let mut truncated = false;
+    let outcome = match results {
         QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
         QueryResults::Solutions(solutions) => {
             let variables: Vec<Variable> = solutions.variables().to_vec();
             let mut rows = Vec::new();
             for solution in solutions {
-                let solution = solution.map_err(evaluation_error)?;
+                if rows.len() == max_rows {
+                    truncated = true;
+                    break;
+                }
+                let solution = solution.map_err(on_error)?;
                 rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
             }
             QueryOutcome::Solutions(SolutionTable {
@@ -221,11 +236,16 @@ fn materialise(results: QueryResults<'_>) -> Result<QueryOutcome, StoreError> {
         QueryResults::Graph(triples) => {
             let mut out = Vec::new();
             for t in triples {
-                out.push(t.map_err(evaluation_error)?);
+                if out.len() == max_rows {
+                    truncated = true;
+                    break;
+                }
+                out.push(t.map_err(on_error)?);
             }
             QueryOutcome::Graph(out)
         }
-    })
+    };
+    Ok((outcome, truncated))
 }
 
 #[cfg(test)]
