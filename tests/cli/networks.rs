@@ -174,6 +174,22 @@ fn the_contacts_network_in_every_format() {
     let png = std::fs::read(dir.path().join("partners.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG"));
     smarty(&dir)
+        .args(["--store", "store", "graph", "partners", "-o", "partners.pdf"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("drawn by graphviz neato"));
+    let pdf = std::fs::read(dir.path().join("partners.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // PNG and PDF are Graphviz's; the built-in layout says so rather than "install Graphviz".
+    smarty(&dir)
+        .args([
+            "--store", "store", "graph", "partners", "--renderer", "builtin", "-o", "p.pdf",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("draws SVG only"))
+        .stderr(predicate::str::contains("install").not());
+    smarty(&dir)
         .args([
             "--store", "store", "graph", "partners", "--format", "svg", "--layout", "sfdp",
         ])
@@ -425,7 +441,7 @@ fn bad_arguments_are_usage_errors() {
         .stderr(predicate::str::contains("invalid value 'friends'"))
         .stderr(predicate::str::contains("practice-organisation"));
     smarty(&dir)
-        .args(["--memory", "graph", "contacts", "--format", "pdf"])
+        .args(["--memory", "graph", "contacts", "--format", "jpeg"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("graphml"));

@@ -1,7 +1,8 @@
 //! DOT through graphviz-rust's model (`dot_structures`) and printer: nodes shaped by kind and
 //! filled by theme, edges as wide as their weight, long titles wrapped, and a legend as the
-//! graph's HTML label (which every Graphviz layout draws). Layout-neutral: the engine is chosen
-//! when rendering.
+//! graph's HTML label (which every Graphviz layout draws). The graph names its layout engine
+//! (`layout=`), so `dot -Tpdf net.gv` draws what `graph -o net.pdf` draws; the page attributes
+//! aim the force-directed layouts at a landscape A4 page.
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -12,6 +13,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use crate::formats::xml;
 use crate::model::{Network, NetworkKind, Node, NodeKind, Role};
 use crate::names::wrap;
+use crate::render::{LayoutEngine, is_large};
 use crate::style::{self, LABEL_LINES, LABEL_WIDTH, NO_THEME_COLOUR};
 
 /// Up to this size edges are drawn as splines around nodes; above, as straight lines.
@@ -70,31 +72,36 @@ fn node_tooltip(node: &Node) -> String {
     lines.join("\n")
 }
 
+/// One line of a legend: the same lines in the DOT label and in the built-in drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LegendRow {
+    Title(String),
+    /// A colour and what it means.
+    Swatch(String, String),
+    Text(String),
+}
+
 /// The legend: title, the themes present with their colours, shapes and edge meaning.
-fn legend(network: &Network) -> String {
-    let mut rows = vec![format!(
-        "<tr><td colspan=\"2\" align=\"left\"><b>{}</b></td></tr>",
-        xml(&network.title())
-    )];
-    let present: Vec<&crate::model::ThemeRef> = network
-        .themes
-        .iter()
-        .filter(|t| {
-            network
-                .nodes
-                .iter()
-                .any(|n| n.themes.len() == 1 && n.themes[0] == **t)
-        })
-        .collect();
+pub(crate) fn legend_rows(network: &Network) -> Vec<LegendRow> {
+    let mut rows = vec![LegendRow::Title(network.title())];
+    let present = network.themes.iter().filter(|t| {
+        network
+            .nodes
+            .iter()
+            .any(|n| n.themes.len() == 1 && n.themes[0] == **t)
+    });
     for t in present {
         let name = match &t.notation {
             Some(n) => format!("theme {n}: {}", t.label),
             None => format!("theme: {}", t.label),
         };
-        rows.push(swatch(&t.colour, &name));
+        rows.push(LegendRow::Swatch(t.colour.clone(), name));
     }
     if network.nodes.iter().any(|n| n.themes.len() != 1) {
-        rows.push(swatch(NO_THEME_COLOUR, "several themes, or none"));
+        rows.push(LegendRow::Swatch(
+            NO_THEME_COLOUR.to_owned(),
+            "several themes, or none".to_owned(),
+        ));
     }
     let mut kinds: Vec<NodeKind> = network.nodes.iter().map(|n| n.kind).collect();
     kinds.sort();
@@ -104,7 +111,7 @@ fn legend(network: &Network) -> String {
         .map(|k| format!("{}: {}", style::shape(*k), k))
         .collect();
     if !shapes.is_empty() {
-        rows.push(text_row(&format!("shapes — {}", shapes.join(", "))));
+        rows.push(LegendRow::Text(format!("shapes — {}", shapes.join(", "))));
     }
     let edges = match network.kind {
         NetworkKind::Contacts => {
@@ -118,33 +125,67 @@ fn legend(network: &Network) -> String {
             "edge: solid main institution, dashed contact organisation, dotted funder; double border: programme partner"
         }
     };
-    rows.push(text_row(edges));
+    rows.push(LegendRow::Text(edges.to_owned()));
     if network.nodes.is_empty() {
-        rows.push(text_row("(no nodes: nothing in the store matches)"));
+        rows.push(LegendRow::Text(
+            "(no nodes: nothing in the store matches)".to_owned(),
+        ));
     }
+    rows
+}
+
+/// The legend as a Graphviz HTML-like table.
+fn legend(network: &Network) -> String {
+    let rows: Vec<String> = legend_rows(network)
+        .iter()
+        .map(|row| match row {
+            LegendRow::Title(t) => format!(
+                "<tr><td colspan=\"2\" align=\"left\"><b>{}</b></td></tr>",
+                xml(t)
+            ),
+            LegendRow::Swatch(colour, text) => format!(
+                "<tr><td bgcolor=\"{colour}\" width=\"18\" height=\"12\"> </td><td align=\"left\">{}</td></tr>",
+                xml(text)
+            ),
+            LegendRow::Text(t) => format!(
+                "<tr><td colspan=\"2\" align=\"left\">{}</td></tr>",
+                xml(t)
+            ),
+        })
+        .collect();
     format!(
         "<<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"2\">{}</table>>",
         rows.join("")
     )
 }
 
-fn swatch(colour: &str, text: &str) -> String {
-    format!(
-        "<tr><td bgcolor=\"{colour}\" width=\"18\" height=\"12\"> </td><td align=\"left\">{}</td></tr>",
-        xml(text)
-    )
+/// The page attributes of a layout: the engine itself, and for the force-directed ones
+/// components packed side by side (else each spreads over the whole plane) and, below the
+/// large-network bound, the drawing scaled down to fit a landscape A4 page (11.7 × 8.3 in).
+fn page_attributes(layout: LayoutEngine, nodes: usize, edges: usize) -> Vec<Attribute> {
+    let mut attributes = vec![attr("layout", plain(layout.as_str()))];
+    if layout.is_force_directed() {
+        attributes.push(attr("pack", plain(8)));
+        attributes.push(attr("sep", quoted("+3")));
+    }
+    if !is_large(nodes, edges) {
+        attributes.push(attr("size", quoted(A4_LANDSCAPE)));
+    }
+    attributes
 }
 
-fn text_row(text: &str) -> String {
-    format!(
-        "<tr><td colspan=\"2\" align=\"left\">{}</td></tr>",
-        xml(text)
-    )
-}
+/// Width and height in inches of a landscape A4 page.
+const A4_LANDSCAPE: &str = "11.7,8.3";
 
 impl Network {
-    /// The network as graphviz-rust's DOT model.
+    /// The network as graphviz-rust's DOT model, laid out by its default engine
+    /// ([`LayoutEngine::default_for`]).
     pub fn to_dot_graph(&self) -> Graph {
+        self.to_dot_graph_with(LayoutEngine::default_for(self))
+    }
+
+    /// The network as graphviz-rust's DOT model, to be laid out by `layout`.
+    pub fn to_dot_graph_with(&self, layout: LayoutEngine) -> Graph {
         let mut graph = vec![
             attr("fontname", quoted("Helvetica")),
             attr("fontsize", plain(11)),
@@ -161,6 +202,7 @@ impl Network {
         if self.nodes.len() <= SPLINE_NODES && self.edges.len() <= SPLINE_EDGES {
             graph.push(attr("splines", plain("true")));
         }
+        graph.extend(page_attributes(layout, self.nodes.len(), self.edges.len()));
         let mut stmts: Vec<Stmt> = vec![
             Stmt::GAttribute(GraphAttributes::Graph(graph)),
             Stmt::GAttribute(GraphAttributes::Node(vec![
@@ -232,8 +274,13 @@ impl Network {
 
     /// DOT text, printed by graphviz-rust (same network, same bytes).
     pub fn to_dot(&self) -> String {
+        self.to_dot_with(LayoutEngine::default_for(self))
+    }
+
+    /// DOT text naming `layout` as its engine.
+    pub fn to_dot_with(&self, layout: LayoutEngine) -> String {
         let mut ctx = PrinterContext::default();
-        let mut s = self.to_dot_graph().print(&mut ctx);
+        let mut s = self.to_dot_graph_with(layout).print(&mut ctx);
         s.push('\n');
         s
     }

@@ -71,6 +71,7 @@
 
 mod betweenness;
 mod build;
+mod builtin;
 mod contacts;
 mod dot;
 mod facts;
@@ -152,6 +153,12 @@ pub enum NetworkError {
     )]
     GraphvizMissing(String),
 
+    /// PNG or PDF asked of the built-in layout, which draws SVG only.
+    #[error(
+        "the built-in layout draws SVG only: for {0} leave out --renderer builtin (Graphviz draws it), or write .svg"
+    )]
+    BuiltinSvgOnly(&'static str),
+
     /// Graphviz ran and failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
@@ -186,6 +193,7 @@ impl NetworkError {
             | NetworkError::UnknownName(_)
             | NetworkError::Ambiguous { .. }
             | NetworkError::NotInNetwork(_) => true,
+            NetworkError::BuiltinSvgOnly(_) => true,
             NetworkError::GraphvizMissing(_)
             | NetworkError::Graphviz(_)
             | NetworkError::Layout(_) => false,

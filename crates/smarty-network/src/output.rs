@@ -1,6 +1,6 @@
 //! The formats a network is written in, and the one entry point that writes it
 //! ([`Network::write`]): text for other tools (DOT, GraphML, GEXF, JSON, CSV) or a picture (SVG,
-//! PNG).
+//! PNG, PDF).
 
 use std::fmt;
 use std::path::Path;
@@ -16,6 +16,7 @@ pub enum NetworkFormat {
     Dot,
     Svg,
     Png,
+    Pdf,
     Graphml,
     Gexf,
     Json,
@@ -24,10 +25,11 @@ pub enum NetworkFormat {
 
 impl NetworkFormat {
     /// Every format, in the order menus and messages list them.
-    pub const ALL: [NetworkFormat; 7] = [
+    pub const ALL: [NetworkFormat; 8] = [
         NetworkFormat::Dot,
         NetworkFormat::Svg,
         NetworkFormat::Png,
+        NetworkFormat::Pdf,
         NetworkFormat::Graphml,
         NetworkFormat::Gexf,
         NetworkFormat::Json,
@@ -35,13 +37,15 @@ impl NetworkFormat {
     ];
 
     /// The names of [`NetworkFormat::ALL`], as given on command lines.
-    pub const NAMES: [&'static str; 7] = ["dot", "svg", "png", "graphml", "gexf", "json", "csv"];
+    pub const NAMES: [&'static str; 8] =
+        ["dot", "svg", "png", "pdf", "graphml", "gexf", "json", "csv"];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NetworkFormat::Dot => "dot",
             NetworkFormat::Svg => "svg",
             NetworkFormat::Png => "png",
+            NetworkFormat::Pdf => "pdf",
             NetworkFormat::Graphml => "graphml",
             NetworkFormat::Gexf => "gexf",
             NetworkFormat::Json => "json",
@@ -58,9 +62,14 @@ impl NetworkFormat {
         }
     }
 
-    /// A drawing (SVG or PNG) rather than the network's data.
+    /// A drawing (SVG, PNG or PDF) rather than the network's data.
     pub fn is_picture(self) -> bool {
         self.image().is_some()
+    }
+
+    /// Bytes that are not text (a terminal shows them as garbage).
+    pub fn is_binary(self) -> bool {
+        matches!(self, NetworkFormat::Png | NetworkFormat::Pdf)
     }
 
     /// The image format of a picture.
@@ -68,6 +77,7 @@ impl NetworkFormat {
         match self {
             NetworkFormat::Svg => Some(ImageFormat::Svg),
             NetworkFormat::Png => Some(ImageFormat::Png),
+            NetworkFormat::Pdf => Some(ImageFormat::Pdf),
             _ => None,
         }
     }
@@ -115,13 +125,16 @@ impl Network {
         renderer: Renderer,
     ) -> Result<Written, NetworkError> {
         let text = match format {
-            NetworkFormat::Dot => self.to_dot(),
+            NetworkFormat::Dot => {
+                self.to_dot_with(layout.unwrap_or_else(|| LayoutEngine::default_for(self)))
+            }
             NetworkFormat::Graphml => self.to_graphml(),
             NetworkFormat::Gexf => self.to_gexf(),
             NetworkFormat::Json => self.to_json(),
             NetworkFormat::Csv => self.to_csv(),
             NetworkFormat::Svg => return self.picture(ImageFormat::Svg, layout, renderer),
             NetworkFormat::Png => return self.picture(ImageFormat::Png, layout, renderer),
+            NetworkFormat::Pdf => return self.picture(ImageFormat::Pdf, layout, renderer),
         };
         Ok(Written {
             bytes: text.into_bytes(),
@@ -170,8 +183,8 @@ mod tests {
         assert_eq!(from("net.txt"), None);
         assert_eq!(from("net"), None);
         assert_eq!(
-            "pdf".parse::<NetworkFormat>(),
-            Err("unknown format 'pdf'; one of: dot svg png graphml gexf json csv".to_owned())
+            "jpeg".parse::<NetworkFormat>(),
+            Err("unknown format 'jpeg'; one of: dot svg png pdf graphml gexf json csv".to_owned())
         );
     }
 }

@@ -469,8 +469,8 @@ impl PathReport {
         render_graph(
             self.to_dot_graph(),
             (self.nodes.len(), self.hops.len()),
-            Some(crate::render::LayoutEngine::Dot),
-            move || crate::render::builtin_chain(&labels, &edges),
+            crate::render::LayoutEngine::Dot,
+            move || crate::builtin::builtin_chain(&labels, &edges),
             options,
         )
     }

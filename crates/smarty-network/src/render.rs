@@ -1,5 +1,6 @@
 //! Pictures of a network: Graphviz when it is installed (through graphviz-rust's `exec`), else a
-//! pure-Rust SVG laid out by `layout-rs`, so a newcomer always gets a picture.
+//! pure-Rust SVG laid out by `layout-rs` (`builtin.rs`), so a newcomer always gets a picture.
+//! The one place the layout engine is chosen: [`LayoutEngine::default_for`].
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,18 +9,10 @@ use std::sync::OnceLock;
 use graphviz_rust::cmd::{CommandArg, Format, Layout as GvLayout};
 use graphviz_rust::dot_structures::Graph;
 use graphviz_rust::printer::PrinterContext;
-use layout::backends::svg::SVGWriter;
-use layout::core::base::Orientation;
-use layout::core::color::Color;
-use layout::core::style::{LineStyleKind, StyleAttr};
-use layout::std_shapes::render::get_shape_size;
-use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
-use layout::topo::layout::VisualGraph;
 
 use crate::NetworkError;
-use crate::dot::node_label;
-use crate::model::{Network, NetworkKind, NodeKind};
-use crate::style::{self, NO_THEME_COLOUR};
+use crate::builtin::{builtin_svg, guarded};
+use crate::model::{Network, NetworkKind};
 
 /// Above this many nodes (or [`LARGE_NETWORK_EDGES`] edges) the default layout is `sfdp`: `dot`
 /// takes minutes beyond a few hundred nodes with a thousand edges (measured: 372 nodes and 1,335
@@ -32,18 +25,42 @@ pub const LARGE_NETWORK_EDGES: usize = 600;
 pub enum ImageFormat {
     Svg,
     Png,
+    /// Vector, one page (Graphviz's cairo renderer).
+    Pdf,
 }
+
+impl ImageFormat {
+    fn graphviz(self) -> Format {
+        match self {
+            ImageFormat::Svg => Format::Svg,
+            ImageFormat::Png => Format::Png,
+            ImageFormat::Pdf => Format::Pdf,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "SVG",
+            ImageFormat::Png => "PNG",
+            ImageFormat::Pdf => "PDF",
+        }
+    }
+}
+
+/// PNG resolution: 150 dpi keeps a landscape A4 drawing's labels sharp (about 1750 px wide).
+const PNG_DPI: u32 = 150;
 
 /// A Graphviz layout engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayoutEngine {
-    /// Layered; the default for small networks, stalls beyond a few hundred nodes.
+    /// Layered; the default for chains (paths) and the contacts network, stalls beyond a few
+    /// hundred nodes.
     Dot,
-    /// Spring model (stress majorisation).
+    /// Spring model (stress majorisation); the default for the partners network.
     Neato,
     /// Force-directed.
     Fdp,
-    /// Multiscale force-directed; the default for large networks.
+    /// Multiscale force-directed; the default for two-kind networks and for large ones.
     Sfdp,
     /// Circular.
     Circo,
@@ -60,19 +77,35 @@ impl LayoutEngine {
         }
     }
 
-    /// `dot` up to [`LARGE_NETWORK_NODES`] nodes and [`LARGE_NETWORK_EDGES`] edges (its
-    /// layers keep edge labels readable), `sfdp` above.
+    /// The engine a network is drawn with unless the user names one. The networks are
+    /// undirected, so the layered `dot` draws them as long strips (the partners network of the
+    /// bundled guide 4033 × 990 px, practice–organisation 11112 × 447) whose labels are
+    /// unreadable at page width. `neato` places the partners by their distances; the two-kind
+    /// networks are stars around hubs, which `sfdp` spreads evenly. The contacts network labels
+    /// every edge with a name, and only `dot` keeps room for edge labels (the force layouts
+    /// draw them over the nodes); its components are small, so its strip stays short. `sfdp`
+    /// for every kind above [`LARGE_NETWORK_NODES`] nodes or [`LARGE_NETWORK_EDGES`] edges,
+    /// where the others take minutes.
     pub fn default_for(network: &Network) -> LayoutEngine {
-        LayoutEngine::for_size(network.nodes.len(), network.edges.len())
+        LayoutEngine::for_network(network.kind, network.nodes.len(), network.edges.len())
     }
 
-    /// The default layout for a network of this size.
-    pub fn for_size(nodes: usize, edges: usize) -> LayoutEngine {
-        if is_large(nodes, edges) {
-            LayoutEngine::Sfdp
-        } else {
-            LayoutEngine::Dot
+    /// See [`LayoutEngine::default_for`].
+    pub fn for_network(kind: NetworkKind, nodes: usize, edges: usize) -> LayoutEngine {
+        match kind {
+            _ if is_large(nodes, edges) => LayoutEngine::Sfdp,
+            NetworkKind::Contacts => LayoutEngine::Dot,
+            NetworkKind::Partners => LayoutEngine::Neato,
+            NetworkKind::PracticePerson | NetworkKind::PracticeOrganisation => LayoutEngine::Sfdp,
         }
+    }
+
+    /// Whether the engine places nodes by forces (components then need packing).
+    pub fn is_force_directed(self) -> bool {
+        matches!(
+            self,
+            LayoutEngine::Neato | LayoutEngine::Fdp | LayoutEngine::Sfdp
+        )
     }
 
     fn graphviz(self) -> GvLayout {
@@ -149,6 +182,9 @@ pub struct Rendered {
     pub notes: Vec<String>,
 }
 
+/// Who drew a picture when Graphviz did not.
+const BUILTIN: &str = "built-in layout (layout-rs)";
+
 /// Whether a network is too large for the `dot` layout (and for spline routing).
 pub fn is_large(nodes: usize, edges: usize) -> bool {
     nodes > LARGE_NETWORK_NODES || edges > LARGE_NETWORK_EDGES
@@ -166,20 +202,30 @@ pub fn graphviz_available() -> bool {
 }
 
 impl Network {
-    /// Draws the network as SVG or PNG.
+    /// Draws the network as SVG, PNG or PDF.
     pub fn render(&self, options: &RenderOptions) -> Result<Rendered, NetworkError> {
-        render_graph(
-            self.to_dot_graph(),
-            (self.nodes.len(), self.edges.len()),
-            None,
+        let layout = options
+            .layout
+            .unwrap_or_else(|| LayoutEngine::default_for(self));
+        let (nodes, edges) = (self.nodes.len(), self.edges.len());
+        let mut rendered = render_graph(
+            self.to_dot_graph_with(layout),
+            (nodes, edges),
+            layout,
             || self.render_builtin(),
             options,
-        )
+        )?;
+        if options.layout.is_none() && is_large(nodes, edges) && rendered.renderer != BUILTIN {
+            rendered.notes.push(format!(
+                "{nodes} nodes, {edges} edges: laid out with sfdp, as the other layouts take minutes at this size (choose with --layout)"
+            ));
+        }
+        Ok(rendered)
     }
 
     /// The built-in drawing: `layout-rs` places nodes in layers (its only algorithm), one font
     /// size throughout (its SVG writer keeps font styles in a hash map: one entry keeps the
-    /// output byte-identical), the legend as a column of boxes.
+    /// output byte-identical), the legend below the drawing.
     pub fn render_builtin(&self) -> Result<String, NetworkError> {
         let network = self.clone();
         guarded(move || builtin_svg(&network))
@@ -187,11 +233,11 @@ impl Network {
 }
 
 /// Draws a DOT graph with Graphviz, or with `builtin` where Graphviz is not used. `default`
-/// is the layout when the options name none (else [`LayoutEngine::default_for`] the size).
+/// is the layout when the options name none.
 pub(crate) fn render_graph(
     dot: Graph,
     (nodes, edges): (usize, usize),
-    default: Option<LayoutEngine>,
+    default: LayoutEngine,
     builtin: impl FnOnce() -> Result<String, NetworkError>,
     options: &RenderOptions,
 ) -> Result<Rendered, NetworkError> {
@@ -209,10 +255,15 @@ pub(crate) fn render_graph(
         Renderer::Auto => graphviz_available(),
     };
     if !use_graphviz {
-        if options.format == ImageFormat::Png {
-            return Err(NetworkError::GraphvizMissing(
-                "PNG is drawn by Graphviz, which is not used here".into(),
-            ));
+        if options.format != ImageFormat::Svg {
+            let format = options.format.name();
+            return Err(if options.renderer == Renderer::Builtin {
+                NetworkError::BuiltinSvgOnly(format)
+            } else {
+                NetworkError::GraphvizMissing(format!(
+                    "{format} is drawn by Graphviz, which is not installed"
+                ))
+            });
         }
         if options.renderer == Renderer::Auto {
             notes.push(
@@ -225,188 +276,29 @@ pub(crate) fn render_graph(
         }
         return Ok(Rendered {
             bytes: builtin()?.into_bytes(),
-            renderer: "built-in layout (layout-rs)".into(),
+            renderer: BUILTIN.into(),
             notes,
         });
     }
-    let layout = match (options.layout, default) {
-        (Some(l), _) => l,
-        (None, Some(l)) => l,
-        (None, None) => {
-            let l = LayoutEngine::for_size(nodes, edges);
-            if l == LayoutEngine::Sfdp {
-                notes.push(format!(
-                    "{nodes} nodes, {edges} edges: laid out with sfdp, as dot stalls beyond a few hundred nodes (choose with --layout)"
-                ));
-            }
-            l
-        }
-    };
+    let layout = options.layout.unwrap_or(default);
     if layout == LayoutEngine::Dot && is_large(nodes, edges) {
         notes.push(format!(
             "{nodes} nodes, {edges} edges with the dot layout may take minutes; sfdp is much faster"
         ));
     }
-    let format = match options.format {
-        ImageFormat::Svg => Format::Svg,
-        ImageFormat::Png => Format::Png,
-    };
+    let mut args = vec![
+        CommandArg::Layout(layout.graphviz()),
+        CommandArg::Format(options.format.graphviz()),
+    ];
+    if options.format == ImageFormat::Png {
+        args.push(CommandArg::Custom(format!("-Gdpi={PNG_DPI}")));
+    }
     let mut ctx = PrinterContext::default();
-    let bytes = graphviz_rust::exec(
-        dot,
-        &mut ctx,
-        vec![
-            CommandArg::Layout(layout.graphviz()),
-            CommandArg::Format(format),
-        ],
-    )
-    .map_err(|e| NetworkError::Graphviz(e.to_string()))?;
+    let bytes = graphviz_rust::exec(dot, &mut ctx, args)
+        .map_err(|e| NetworkError::Graphviz(e.to_string()))?;
     Ok(Rendered {
         bytes,
         renderer: format!("graphviz {layout}"),
         notes,
     })
-}
-
-/// Runs a layout-rs drawing, turning a panic into an error.
-fn guarded(draw: impl FnOnce() -> String + std::panic::UnwindSafe) -> Result<String, NetworkError> {
-    std::panic::catch_unwind(draw).map_err(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "layout-rs panicked".to_owned());
-        NetworkError::Layout(message)
-    })
-}
-
-/// A chain of labelled boxes, left to right (the built-in drawing of a path).
-pub(crate) fn builtin_chain(
-    nodes: &[(String, NodeKind)],
-    edges: &[(usize, usize, String)],
-) -> Result<String, NetworkError> {
-    let nodes = nodes.to_vec();
-    let edges = edges.to_vec();
-    guarded(move || {
-        let mut vg = VisualGraph::new(Orientation::LeftToRight);
-        let handles: Vec<_> = nodes
-            .iter()
-            .map(|(label, kind)| vg.add_node(element(label, look("#f4f4f4", rounding(*kind), 1))))
-            .collect();
-        for (a, b, label) in &edges {
-            if let (Some(a), Some(b)) = (handles.get(*a), handles.get(*b)) {
-                let arrow = Arrow::new(
-                    LineEndKind::None,
-                    LineEndKind::None,
-                    LineStyleKind::Normal,
-                    label,
-                    &StyleAttr::new(Color::fast("#6f6f6f"), 1, None, 0, FONT),
-                    &None,
-                    &None,
-                );
-                vg.add_edge(arrow, *a, *b);
-            }
-        }
-        let mut svg = SVGWriter::new();
-        vg.do_it(false, false, false, &mut svg);
-        svg.finalize()
-    })
-}
-
-fn rounding(kind: NodeKind) -> usize {
-    match kind {
-        NodeKind::Practice => 0,
-        NodeKind::Organisation => 6,
-        NodeKind::Person => 14,
-    }
-}
-
-const FONT: usize = 12;
-
-fn look(fill: &str, rounded: usize, width: usize) -> StyleAttr {
-    StyleAttr::new(
-        Color::fast("#555555"),
-        width,
-        Some(Color::fast(fill)),
-        rounded,
-        FONT,
-    )
-}
-
-fn element(label: &str, style: StyleAttr) -> Element {
-    let shape = ShapeKind::new_box(label);
-    let size = get_shape_size(Orientation::TopToBottom, &shape, FONT, false);
-    Element::create(shape, style, Orientation::TopToBottom, size)
-}
-
-fn builtin_svg(network: &Network) -> String {
-    let mut vg = VisualGraph::new(Orientation::TopToBottom);
-    // The legend: the title, then one box per theme present.
-    let title = vg.add_node(element(&network.title(), look("#ffffff", 0, 1)));
-    let mut previous = title;
-    for t in &network.themes {
-        if !network
-            .nodes
-            .iter()
-            .any(|n| n.themes.len() == 1 && n.themes[0] == *t)
-        {
-            continue;
-        }
-        let name = match &t.notation {
-            Some(n) => format!("theme {n}: {}", t.label),
-            None => t.label.clone(),
-        };
-        let swatch = vg.add_node(element(&name, look(&t.colour, 0, 1)));
-        vg.add_edge(Arrow::invisible(), previous, swatch);
-        previous = swatch;
-    }
-    if network.nodes.iter().any(|n| n.themes.len() != 1) {
-        let swatch = vg.add_node(element(
-            "several themes, or none",
-            look(NO_THEME_COLOUR, 0, 1),
-        ));
-        vg.add_edge(Arrow::invisible(), previous, swatch);
-    }
-    let handles: Vec<_> = network
-        .nodes
-        .iter()
-        .map(|n| {
-            let rounded = rounding(n.kind);
-            let width = if n.roles.contains(&crate::model::Role::ProgrammePartner) {
-                3
-            } else {
-                1
-            };
-            vg.add_node(element(&node_label(n), look(n.colour(), rounded, width)))
-        })
-        .collect();
-    for e in &network.edges {
-        let (Some(a), Some(b)) = (network.node_index(&e.source), network.node_index(&e.target))
-        else {
-            continue;
-        };
-        let line = match (network.kind, style::role_style(&e.roles)) {
-            (NetworkKind::PracticeOrganisation, "dashed") => LineStyleKind::Dashed,
-            (NetworkKind::PracticeOrganisation, "dotted") => LineStyleKind::Dotted,
-            _ => LineStyleKind::Normal,
-        };
-        let text = match network.kind {
-            NetworkKind::Contacts | NetworkKind::Partners => e.label.as_str(),
-            _ => "",
-        };
-        let width = style::pen_width(e.weight).round() as usize;
-        let arrow = Arrow::new(
-            LineEndKind::None,
-            LineEndKind::None,
-            line,
-            text,
-            &StyleAttr::new(Color::fast("#6f6f6f"), width, None, 0, FONT),
-            &None,
-            &None,
-        );
-        vg.add_edge(arrow, handles[a], handles[b]);
-    }
-    let mut svg = SVGWriter::new();
-    vg.do_it(false, false, false, &mut svg);
-    svg.finalize()
 }

@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use smarty_network::{
-    ImageFormat, MatchReason, Network, NetworkError, NetworkKind, NetworkOptions, NodeKind,
-    RenderOptions, Renderer, Role, build, metrics, metrics_with, shared_contacts, shortest_path,
+    ImageFormat, LayoutEngine, MatchReason, Network, NetworkError, NetworkKind, NetworkOptions,
+    NodeKind, RenderOptions, Renderer, Role, build, metrics, metrics_with, shared_contacts,
+    shortest_path,
 };
 use smarty_store::{GuideDocument, KnowledgeGraph};
 
@@ -450,12 +451,73 @@ fn the_builtin_layout_draws_a_well_formed_svg() {
     assert_eq!(text.matches("<svg").count(), text.matches("</svg>").count());
     assert!(text.contains("Bryony Chipp"));
     assert!(text.contains("Access Innovation"));
-    // PNG needs Graphviz.
-    let png = n.render(&RenderOptions {
-        renderer: Renderer::Builtin,
-        ..RenderOptions::new(ImageFormat::Png)
-    });
-    assert!(matches!(png, Err(NetworkError::GraphvizMissing(_))));
+    // The legend is written below the drawing, not laid out among the nodes.
+    let inner = text
+        .match_indices("<svg")
+        .nth(1)
+        .expect("the drawing, nested")
+        .0;
+    let drawing_height = svg_number(&text[inner..], "height");
+    let legend_y = text
+        .lines()
+        .find(|l| l.contains(">contacts network: practices sharing a contact person<"))
+        .map(|l| svg_number(l, "y"))
+        .expect("the legend's title");
+    assert!(legend_y > drawing_height, "{legend_y} > {drawing_height}");
+    // PNG and PDF are Graphviz's: asked of the built-in layout, the error says so, and does
+    // not tell the user to install Graphviz.
+    for format in [ImageFormat::Png, ImageFormat::Pdf] {
+        let picture = n.render(&RenderOptions {
+            renderer: Renderer::Builtin,
+            ..RenderOptions::new(format)
+        });
+        let error = picture.expect_err("SVG only").to_string();
+        assert!(error.contains("draws SVG only"), "{error}");
+        assert!(!error.contains("install"), "{error}");
+    }
+}
+
+/// The number in `name="…"` of the first tag that has one.
+fn svg_number(text: &str, name: &str) -> f64 {
+    let start = text.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+    let len = text[start..].find('"').unwrap();
+    text[start..start + len].parse().unwrap()
+}
+
+/// The size of a PNG, from its header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[1..4], b"PNG");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn every_default_picture_fits_a_landscape_a4_page() {
+    assert!(
+        smarty_network::graphviz_available(),
+        "Graphviz is needed for this test: `dot -V` did not run; install Graphviz (apt-get install graphviz)"
+    );
+    let expected = [
+        (NetworkKind::Contacts, LayoutEngine::Dot),
+        (NetworkKind::Partners, LayoutEngine::Neato),
+        (NetworkKind::PracticePerson, LayoutEngine::Sfdp),
+        (NetworkKind::PracticeOrganisation, LayoutEngine::Sfdp),
+    ];
+    for (kind, engine) in expected {
+        let n = network(kind);
+        assert_eq!(LayoutEngine::default_for(&n), engine, "{kind}");
+        assert!(n.to_dot().contains(&format!("layout={engine}")), "{kind}");
+        let png = n.render(&RenderOptions::new(ImageFormat::Png)).unwrap();
+        assert_eq!(png.renderer, format!("graphviz {engine}"));
+        // 150 dpi, at most 11.7 × 8.3 inches: the long strips `dot` drew (11112 × 447 px for
+        // practice–organisation) are gone, and neither side is less than a third of the other.
+        let (w, h) = png_size(&png.bytes);
+        assert!(w <= 1760 && h <= 1250, "{kind}: {w} × {h}");
+        assert!(w * 3 >= h && h * 3 >= w, "{kind}: {w} × {h}");
+        let pdf = n.render(&RenderOptions::new(ImageFormat::Pdf)).unwrap();
+        assert!(pdf.bytes.starts_with(b"%PDF-"), "{kind}");
+    }
 }
 
 #[test]

@@ -56,12 +56,13 @@ pub struct GraphArgs {
     #[arg(long)]
     pub isolated: bool,
 
-    /// Graphviz layout for svg/png [default: dot; sfdp above 300 nodes or 600 edges, where dot
-    /// stalls]
+    /// Graphviz layout for svg/png/pdf [default: dot for contacts, neato for partners, sfdp for
+    /// the two-kind networks and above 300 nodes or 600 edges]
     #[arg(long, value_enum)]
     pub layout: Option<LayoutArg>,
 
-    /// Who draws svg/png: Graphviz when installed (auto), Graphviz only, or the built-in layout
+    /// Who draws svg/png/pdf: Graphviz when installed (auto), Graphviz only, or the built-in
+    /// layout (SVG only)
     #[arg(long, value_enum, default_value_t = RendererArg::Auto)]
     pub renderer: RendererArg,
 
@@ -189,6 +190,7 @@ pub enum PathFormat {
     Dot,
     Svg,
     Png,
+    Pdf,
 }
 
 #[derive(Debug, Args)]

@@ -27,11 +27,10 @@ fn format(args: &GraphArgs) -> anyhow::Result<NetworkFormat> {
 
 pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
     let format = format(args)?;
-    if format == NetworkFormat::Png && args.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(UsageError(
-            "PNG is binary: write it to a file with -o FILE.png, or redirect standard output"
-                .into(),
-        )
+    if format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(UsageError(format!(
+            "{format} is binary: write it to a file with -o FILE.{format}, or redirect standard output"
+        ))
         .into());
     }
     let options = NetworkOptions {

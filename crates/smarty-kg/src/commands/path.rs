@@ -20,10 +20,11 @@ pub fn run(store_args: &StoreArgs, args: &PathArgs) -> anyhow::Result<Status> {
             Some("dot" | "gv") => PathFormat::Dot,
             Some("svg") => PathFormat::Svg,
             Some("png") => PathFormat::Png,
+            Some("pdf") => PathFormat::Pdf,
             Some("txt") => PathFormat::Text,
             _ => {
                 return Err(UsageError(format!(
-                    "cannot tell the format from '{}'; give --format (text, json, dot, svg, png)",
+                    "cannot tell the format from '{}'; give --format (text, json, dot, svg, png, pdf)",
                     path.display()
                 ))
                 .into());
@@ -60,12 +61,12 @@ pub fn run(store_args: &StoreArgs, args: &PathArgs) -> anyhow::Result<Status> {
             s.into_bytes()
         }
         PathFormat::Dot => report.to_dot().into_bytes(),
-        PathFormat::Svg | PathFormat::Png => {
+        PathFormat::Svg | PathFormat::Png | PathFormat::Pdf => {
             let rendered = report.render(&RenderOptions {
-                format: if format == PathFormat::Png {
-                    ImageFormat::Png
-                } else {
-                    ImageFormat::Svg
+                format: match format {
+                    PathFormat::Png => ImageFormat::Png,
+                    PathFormat::Pdf => ImageFormat::Pdf,
+                    _ => ImageFormat::Svg,
                 },
                 layout: args.layout.map(Into::into),
                 renderer: args.renderer.into(),
@@ -77,7 +78,7 @@ pub fn run(store_args: &StoreArgs, args: &PathArgs) -> anyhow::Result<Status> {
         }
     };
     write_output(args.output.as_deref(), &bytes)?;
-    if let (Some(path), PathFormat::Svg | PathFormat::Png | PathFormat::Dot) =
+    if let (Some(path), PathFormat::Svg | PathFormat::Png | PathFormat::Pdf | PathFormat::Dot) =
         (&args.output, format)
     {
         print!("{report}");
