@@ -174,7 +174,14 @@ fn the_contacts_network_in_every_format() {
     let png = std::fs::read(dir.path().join("partners.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG"));
     smarty(&dir)
-        .args(["--store", "store", "graph", "partners", "-o", "partners.pdf"])
+        .args([
+            "--store",
+            "store",
+            "graph",
+            "partners",
+            "-o",
+            "partners.pdf",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::contains("drawn by graphviz neato"));
@@ -183,7 +190,14 @@ fn the_contacts_network_in_every_format() {
     // PNG and PDF are Graphviz's; the built-in layout says so rather than "install Graphviz".
     smarty(&dir)
         .args([
-            "--store", "store", "graph", "partners", "--renderer", "builtin", "-o", "p.pdf",
+            "--store",
+            "store",
+            "graph",
+            "partners",
+            "--renderer",
+            "builtin",
+            "-o",
+            "p.pdf",
         ])
         .assert()
         .code(2)

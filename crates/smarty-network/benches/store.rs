@@ -37,6 +37,7 @@ fn store(c: &mut Criterion) {
             format,
             graph: None,
             public: false,
+            expanded: false,
         };
         group.bench_function(format!("export {format:?} (statements)"), |b| {
             b.iter(|| kg.export(&options, std::io::sink()).expect("export"))

@@ -546,6 +546,7 @@ fn a_public_export_gives_empty_person_networks_and_full_organisation_ones() {
         format: smarty_store::GraphFormat::NQuads,
         graph: None,
         public: true,
+        expanded: false,
     };
     kg().export(&options, file).unwrap();
     let public = KnowledgeGraph::in_memory().unwrap();

@@ -4,6 +4,7 @@
 pub mod curated;
 pub mod guide;
 pub mod iri;
+pub mod prefixes;
 pub mod vocab;
 
 pub use guide::{GuideInput, GuideQuads, GuideSummary, guide_quads, map_guide};

@@ -150,6 +150,7 @@ async fn read(
                 format: negotiate::export_format(format),
                 graph,
                 public,
+                expanded: false,
             };
             kg.export(&options, &mut out)?;
             Ok(Some(out))

@@ -91,6 +91,7 @@ pub async fn ontology(
                 format: negotiate::export_format(format),
                 graph: Some(graph.to_owned()),
                 public,
+                expanded: false,
             };
             kg.export(&options, &mut out)?;
             Ok(Some(out))

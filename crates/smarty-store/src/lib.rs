@@ -16,6 +16,7 @@ mod load;
 mod lock;
 mod query;
 mod scan;
+mod serialize;
 mod serve_support;
 mod stats;
 mod validate;

@@ -198,6 +198,7 @@ impl KnowledgeGraph {
                 format: GraphFormat::NQuads,
                 graph: None,
                 public: true,
+                expanded: false,
             },
             &mut nquads,
         )?;

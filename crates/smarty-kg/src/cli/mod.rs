@@ -266,6 +266,10 @@ pub struct ExportArgs {
     #[arg(long)]
     pub public: bool,
 
+    /// JSON-LD in expanded form, without the @context of prefixes (the default is compacted)
+    #[arg(long)]
+    pub expanded: bool,
+
     /// Write to a file instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

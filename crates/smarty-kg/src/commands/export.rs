@@ -2,17 +2,27 @@
 
 use std::io::{BufWriter, Write};
 
-use smarty_store::ExportOptions;
+use smarty_store::{ExportOptions, GraphFormat};
+
+use super::UsageError;
 
 use crate::cli::{ExportArgs, StoreArgs};
 use crate::exit::Status;
 
 pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> {
+    if args.expanded && args.format != GraphFormat::JsonLd {
+        return Err(UsageError(format!(
+            "--expanded is a JSON-LD form; --format is {}",
+            args.format.name()
+        ))
+        .into());
+    }
     let kg = super::store::open(store_args, super::store::Access::Read)?;
     let options = ExportOptions {
         format: args.format,
         graph: args.graph.clone(),
         public: args.public,
+        expanded: args.expanded,
     };
     let started = std::time::Instant::now();
     let count = match &args.output {

@@ -86,6 +86,7 @@ pub(super) fn export(
         format,
         graph: None,
         public,
+        expanded: false,
     };
     let kg = session.knowledge_graph();
     let count = write_atomically(file, |w| Ok(kg.export(&options, w)?))?;

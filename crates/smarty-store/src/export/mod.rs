@@ -11,10 +11,12 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use oxigraph::io::{RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::io::RdfParser;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
+use smarty_rdf::prefixes::PrefixUse;
 use smarty_rdf::{iri, vocab};
 
+use crate::serialize::GraphWriter;
 use crate::{GraphFormat, KnowledgeGraph, StoreError};
 
 mod sort;
@@ -26,6 +28,8 @@ pub struct ExportOptions {
     pub graph: Option<String>,
     /// Leave out personal data.
     pub public: bool,
+    /// JSON-LD in expanded form (no `@context`); the default is compacted with the prefixes.
+    pub expanded: bool,
 }
 
 fn is_personal_term(term: &str) -> bool {
@@ -95,6 +99,8 @@ impl KnowledgeGraph {
                 .collect::<Result<_, _>>()?,
         };
         let sorter = Mutex::new(sort::KeySorter::new(run_len));
+        // The prefixes the document will use, noted while reading: the header comes first.
+        let used = Mutex::new(PrefixUse::default());
         let hand_over = |keys: Vec<String>| -> Result<(), StoreError> {
             sorter
                 .lock()
@@ -105,6 +111,7 @@ impl KnowledgeGraph {
             .par_chunks(GRAPHS_PER_TASK)
             .try_for_each(|graphs| -> Result<(), StoreError> {
                 let mut keys = Vec::with_capacity(BATCH);
+                let mut uses = PrefixUse::default();
                 for graph in graphs {
                     for q in self
                         .store
@@ -113,14 +120,25 @@ impl KnowledgeGraph {
                         let q = q?;
                         if selection.keeps(&q) {
                             keys.push(key_of(&q, quads));
+                            if quads {
+                                uses.note_quad(q.as_ref());
+                            } else {
+                                uses.note_triple(q.as_ref().into());
+                            }
                         }
                         if keys.len() == BATCH {
                             hand_over(std::mem::replace(&mut keys, Vec::with_capacity(BATCH)))?;
                         }
                     }
                 }
+                used.lock()
+                    .map_err(|_| StoreError::Storage("an export reader failed".into()))?
+                    .merge(uses);
                 hand_over(keys)
             })?;
+        let used = used
+            .into_inner()
+            .map_err(|_| StoreError::Storage("an export reader failed".into()))?;
         let sorter = sorter
             .into_inner()
             .map_err(|_| StoreError::Storage("an export reader failed".into()))?;
@@ -142,13 +160,7 @@ impl KnowledgeGraph {
                 out.flush().map_err(io)?;
             }
             _ => {
-                let mut serializer = RdfSerializer::from_format(options.format.to_oxigraph());
-                for (prefix, ns) in vocab::PREFIXES {
-                    serializer = serializer
-                        .with_prefix(*prefix, *ns)
-                        .map_err(|e| StoreError::Storage(e.to_string()))?;
-                }
-                let mut writer = serializer.for_writer(out);
+                let mut writer = GraphWriter::new(options.format, used, options.expanded, out)?;
                 let mut lines = Vec::new();
                 let mut more = true;
                 while more {
@@ -169,17 +181,14 @@ impl KnowledgeGraph {
                             StoreError::Storage(format!("cannot read back a sorted statement: {e}"))
                         })?;
                         if quads {
-                            writer.serialize_quad(&q).map_err(io)?;
+                            writer.write_quad(q.as_ref()).map_err(io)?;
                         } else {
-                            writer.serialize_triple(&Triple::from(q)).map_err(io)?;
+                            writer.write_triple(q.as_ref().into()).map_err(io)?;
                         }
                         count += 1;
                     }
                 }
-                let mut out = writer.finish().map_err(io)?;
-                if options.format.needs_final_newline() {
-                    out.write_all(b"\n").map_err(io)?;
-                }
+                writer.finish().map_err(io)?;
             }
         }
         Ok(count)
@@ -302,13 +311,14 @@ mod tests {
                 format,
                 graph: None,
                 public: false,
+                expanded: false,
             };
             let mut ours = Vec::new();
             let count = kg.export(&options, &mut ours).expect("export");
 
             let quads = kg.export_quads(&options).expect("quads");
-            let mut writer =
-                RdfSerializer::from_format(format.to_oxigraph()).for_writer(Vec::new());
+            let mut writer = oxigraph::io::RdfSerializer::from_format(format.to_oxigraph())
+                .for_writer(Vec::new());
             let mut written = 0;
             if format.keeps_graphs() {
                 for q in &quads {
@@ -317,7 +327,8 @@ mod tests {
                 written = quads.len();
             } else {
                 let mut seen = std::collections::HashSet::new();
-                let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+                let mut triples: Vec<oxigraph::model::Triple> =
+                    quads.into_iter().map(Into::into).collect();
                 triples.sort_by_key(|t| t.to_string());
                 for t in triples.iter().filter(|t| seen.insert((*t).clone())) {
                     writer.serialize_triple(t).expect("serialize");
@@ -370,6 +381,7 @@ mod tests {
                     format,
                     graph: None,
                     public,
+                    expanded: false,
                 };
                 let mut one = Vec::new();
                 let n_one = kg
@@ -416,6 +428,7 @@ mod tests {
                 format: GraphFormat::NQuads,
                 graph,
                 public,
+                expanded: false,
             };
             let mut out = Vec::new();
             kg.export(&options, &mut out).expect("export");

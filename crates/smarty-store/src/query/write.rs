@@ -2,14 +2,16 @@
 
 use std::io::Write;
 
-use oxigraph::io::RdfSerializer;
 use oxigraph::model::Triple;
 use oxigraph::sparql::Variable;
 use oxigraph::sparql::results::QueryResultsSerializer;
 
 use super::{QueryOutcome, SolutionTable};
+use smarty_rdf::prefixes::PrefixUse;
+
 use crate::StoreError;
 use crate::format::{GraphFormat, ResultsFormat};
+use crate::serialize::GraphWriter;
 
 /// How to write a query's outcome: a results format for SELECT/ASK, an RDF format for
 /// CONSTRUCT/DESCRIBE.
@@ -27,17 +29,17 @@ impl QueryOutput {
         }
     }
 
-    /// Whether a line break should follow the output on a terminal.
+    /// Whether a line break should follow the output on a terminal (graphs end with one).
     pub fn needs_final_newline(self) -> bool {
         match self {
             QueryOutput::Results(f) => f.needs_final_newline(),
-            QueryOutput::Graph(f) => f.needs_final_newline(),
+            QueryOutput::Graph(_) => false,
         }
     }
 }
 
 /// Writes results in a standard format: SPARQL results formats for SELECT/ASK, RDF formats for
-/// CONSTRUCT/DESCRIBE (with the common prefixes, for Turtle and RDF/XML).
+/// CONSTRUCT/DESCRIBE (declaring the predeclared prefixes they use; JSON-LD compacted).
 pub fn write_outcome(
     outcome: &QueryOutcome,
     format: QueryOutput,
@@ -97,17 +99,15 @@ fn write_graph(
     format: GraphFormat,
     mut out: impl Write,
 ) -> Result<(), StoreError> {
-    let mut serializer = RdfSerializer::from_format(format.to_oxigraph());
-    for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
-        serializer = serializer
-            .with_prefix(*prefix, *ns)
-            .map_err(|e| StoreError::Evaluation(e.to_string()))?;
-    }
     let mut sorted: Vec<&Triple> = triples.iter().collect();
     sorted.sort_by_cached_key(|t| t.to_string());
-    let mut w = serializer.for_writer(&mut out);
+    let mut used = PrefixUse::default();
+    for t in &sorted {
+        used.note_triple(t.as_ref());
+    }
+    let mut w = GraphWriter::new(format, used, false, &mut out)?;
     for t in sorted {
-        w.serialize_triple(t).map_err(io)?;
+        w.write_triple(t.as_ref()).map_err(io)?;
     }
     w.finish().map_err(io)?;
     Ok(())
