@@ -1,0 +1,177 @@
+//! The printed forms of amounts, dates and contact blocks that real guides use, each with the
+//! value a correct extraction reads from it (the ground truth of [`crate::PracticeTruth`]).
+
+use crate::random::Random;
+use crate::words;
+
+/// What an amount must be read as: its value or bounds as canonical decimals, its currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountTruth {
+    pub value: Option<String>,
+    pub min: Option<String>,
+    pub max: Option<String>,
+    pub currency: &'static str,
+}
+
+impl AmountTruth {
+    fn value(value: String, currency: &'static str) -> AmountTruth {
+        AmountTruth {
+            value: Some(value),
+            min: None,
+            max: None,
+            currency,
+        }
+    }
+}
+
+/// What a period must be read as, in `xsd` lexical forms; `end` is "ongoing" for an open end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodTruth {
+    pub start: String,
+    pub end: Option<String>,
+}
+
+/// An amount in one of the printed forms, with what it must be read as.
+pub(crate) fn amount(random: &mut Random) -> (String, AmountTruth) {
+    let millions = random.below(90) + 1;
+    let tenths = random.below(10);
+    let thousands = random.below(900) + 100;
+    let units = random.below(1000);
+    let m = |digits: String| format!("{digits}000000");
+    let eur = |v: String| AmountTruth::value(v, "EUR");
+    match random.below(16) {
+        0 => (
+            format!("£{millions},{thousands:03},{units:03}.00"),
+            AmountTruth::value(
+                format!("{}", millions * 1_000_000 + thousands * 1000 + units),
+                "GBP",
+            ),
+        ),
+        1 => (
+            format!("{millions},{tenths}M€"),
+            eur(tenth_millions(millions, tenths)),
+        ),
+        2 => (format!("{thousands}K €"), eur(format!("{thousands}000"))),
+        3 => (
+            format!("{millions}.{thousands:03}.{units:03},50 EUR"),
+            eur(format!(
+                "{}.5",
+                millions * 1_000_000 + thousands * 1000 + units
+            )),
+        ),
+        4 => (
+            format!("{millions},{tenths} M EUR"),
+            eur(tenth_millions(millions, tenths)),
+        ),
+        5 => (
+            format!("£{millions} million"),
+            AmountTruth::value(m(millions.to_string()), "GBP"),
+        ),
+        6 => {
+            let hundredths = random.below(10);
+            let v = millions * 1_000_000 + tenths * 100_000 + hundredths * 10_000;
+            (
+                format!("{millions},{tenths}{hundredths} million euro"),
+                eur(v.to_string()),
+            )
+        }
+        7 => (
+            format!("{millions},{tenths} million EUR"),
+            eur(tenth_millions(millions, tenths)),
+        ),
+        8 => (format!("{millions} M €"), eur(m(millions.to_string()))),
+        9 => (format!("€{thousands}.000"), eur(format!("{thousands}000"))),
+        10 => (
+            format!("EUR {thousands}.000 euro"),
+            eur(format!("{thousands}000")),
+        ),
+        11 => (format!("{thousands}.000 €"), eur(format!("{thousands}000"))),
+        12 => (
+            format!("over {millions}.{tenths} M€"),
+            AmountTruth {
+                value: None,
+                min: Some(tenth_millions(millions, tenths)),
+                max: None,
+                currency: "EUR",
+            },
+        ),
+        13 => {
+            let (lo, hi) = (thousands / 10 + 1, thousands / 10 + 20);
+            (
+                format!("between £{lo},000 and £{hi},000"),
+                AmountTruth {
+                    value: None,
+                    min: Some(format!("{lo}000")),
+                    max: Some(format!("{hi}000")),
+                    currency: "GBP",
+                },
+            )
+        }
+        14 => (format!("about {millions}M€"), eur(m(millions.to_string()))),
+        _ => (format!("{thousands}k Euro"), eur(format!("{thousands}000"))),
+    }
+}
+
+/// `m,t` million as a canonical decimal.
+fn tenth_millions(millions: usize, tenths: usize) -> String {
+    (millions * 1_000_000 + tenths * 100_000).to_string()
+}
+
+/// Start and end in one of the printed forms, with what they must be read as.
+pub(crate) fn dates(random: &mut Random) -> (String, PeriodTruth) {
+    let start = 1995 + random.below(25);
+    let end = start + 1 + random.below(6);
+    let (m1, m2) = (random.below(12), random.below(12));
+    let (n1, n2) = (words::MONTHS[m1], words::MONTHS[m2]);
+    let ym = |y: usize, m: usize| format!("{y:04}-{:02}", m + 1);
+    let ongoing = Some("ongoing".to_owned());
+    let (text, s, e) = match random.below(8) {
+        0 => (format!("{n1} {start} - ongoing"), ym(start, m1), ongoing),
+        1 => (
+            format!("{n1} {start} – {n2} {end}"),
+            ym(start, m1),
+            Some(ym(end, m2)),
+        ),
+        2 => (
+            format!("{n1} {start} to {n2} {end}"),
+            ym(start, m1),
+            Some(ym(end, m2)),
+        ),
+        3 => (format!("{start} - ongoing"), start.to_string(), ongoing),
+        4 => (
+            format!("{start} - {end}"),
+            start.to_string(),
+            Some(end.to_string()),
+        ),
+        5 => (
+            format!("Timescale: {n1} {start} – {n2} {end}"),
+            ym(start, m1),
+            Some(ym(end, m2)),
+        ),
+        6 => (format!("{n1} {start} - Ongoing"), ym(start, m1), ongoing),
+        _ => (format!("{start} - Ongoing"), start.to_string(), ongoing),
+    };
+    (text, PeriodTruth { start: s, end: e })
+}
+
+/// A contact block as printed: name, organisation, e-mail, with the spaces a word processor or PDF
+/// converter leaves (no-break and thin spaces inside a line, a line of no-break spaces between two).
+pub(crate) fn contact_block(
+    random: &mut Random,
+    name: &str,
+    organisation: &str,
+    email: &str,
+) -> String {
+    const SPACES: [&str; 4] = ["\u{a0}", "\u{2009}", "\u{202f}", " \u{a0}"];
+    let mut spaced = |text: &str| -> String {
+        if random.below(4) == 0 {
+            let space = SPACES[random.below(SPACES.len())];
+            text.replacen(' ', space, 1)
+        } else {
+            text.to_owned()
+        }
+    };
+    let (name, organisation) = (spaced(name), spaced(organisation));
+    let gap = if random.below(8) == 0 { "\n\u{a0}" } else { "" };
+    format!("{name}{gap}\n{organisation}\n{email}")
+}
