@@ -2,18 +2,23 @@
 //! `9.397.732,50 EUR`, `EUR 560.000 euro`, `between £11,000 and £18,000`, `over 12.5 M€`.
 //!
 //! Separators are read the way a European reader would: when both `.` and `,` occur the last one is
-//! the decimal mark; a single separator followed by exactly three digits groups thousands unless a
-//! multiplier follows (`1,3M€` is 1.3 million, `324.000 €` is 324 thousand).
+//! the decimal mark; a single separator followed by exactly three digits groups thousands
+//! (`324.000 €` is 324 thousand), and so do spaces and apostrophes (`250 000 EUR`, `1'000 CHF`).
+//! Before a multiplier a separator followed by one or two digits is the decimal mark (`1,3M€` is
+//! 1.3 million); followed by three (`1,500 million`) it is read by the guide's own convention —
+//! the decimal mark its other amounts show, in the same section first — and is left unread when
+//! nothing shows one. An amount that cannot be read keeps its text and no value, never a guess.
 
 use serde::Serialize;
 
 mod money;
+mod number;
 mod qualifier;
 
 use crate::decimal::Decimal;
 use crate::span::Span;
-pub use money::parse_number;
 use money::{Money, scan_line};
+pub use number::{Convention, Reading, read_number};
 use qualifier::{ends_with_word, per_unit, qualifier_before, qualifier_start, sentence_around};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,46 +61,98 @@ pub struct AmountRecord {
     pub span: Span,
 }
 
-/// Text that looked like money but could not be read.
+/// What the reader of an amount should know: it could not be read, or a separator was read by
+/// the guide's convention.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnreadableAmount {
+pub struct AmountIssue {
+    /// The amount as printed.
     pub text: String,
     pub line: u32,
+    pub kind: IssueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    /// The number cannot be read at all ("1,23,4 EUR", "1234 567 EUR").
+    Unreadable,
+    /// "1,500 million" in a guide whose other amounts show no decimal mark (or both).
+    AmbiguousSeparator(char),
+    /// A separator the number leaves open was read by the decimal mark of this many other amounts.
+    ByConvention { mark: char, evidence: usize },
+}
+
+/// The decimal mark a guide's amounts show: learnt from every line given.
+pub fn convention<'a>(lines: impl IntoIterator<Item = (u32, &'a str)>) -> Convention {
+    let mut c = Convention::default();
+    for (_, line) in lines {
+        for m in scan_line(line, &Convention::default()) {
+            c.learn(&line[m.number.clone()]);
+        }
+    }
+    c
 }
 
 /// Finds every amount in the lines of a section. `lines` pairs each line's text with its number.
+/// A separator the section's own amounts leave open is read by `guide`, the guide's convention.
 pub fn scan_amounts<'a>(
     lines: impl IntoIterator<Item = (u32, &'a str)>,
-) -> (Vec<AmountRecord>, Vec<UnreadableAmount>) {
+    guide: &Convention,
+) -> (Vec<AmountRecord>, Vec<AmountIssue>) {
+    let lines: Vec<(u32, &str)> = lines.into_iter().collect();
+    let own = convention(lines.iter().copied());
+    let convention = if own.decimal_mark().is_some() {
+        own
+    } else {
+        *guide
+    };
     let mut scan = Scan::default();
     for (line_no, line) in lines {
-        scan.line(line_no, line);
+        scan.line(line_no, line, &convention);
     }
-    (scan.found, scan.unreadable)
+    (scan.found, scan.issues)
 }
 
 /// What a section's amounts have given so far: a bare amount takes the currency of the one before.
 #[derive(Default)]
 struct Scan {
     found: Vec<AmountRecord>,
-    unreadable: Vec<UnreadableAmount>,
+    issues: Vec<AmountIssue>,
     last_currency: Option<&'static str>,
 }
 
 impl Scan {
-    fn line(&mut self, line_no: u32, line: &str) {
-        let monies = scan_line(line);
+    fn line(&mut self, line_no: u32, line: &str, convention: &Convention) {
+        let monies = scan_line(line, convention);
         let mut i = 0;
         while i < monies.len() {
             let m = &monies[i];
             i += 1;
-            let Some(value) = m.value else {
-                self.unreadable.push(UnreadableAmount {
-                    text: line[m.start..m.end].to_owned(),
-                    line: line_no,
-                });
-                continue;
+            let issue = |kind| AmountIssue {
+                text: line[m.start..m.end].to_owned(),
+                line: line_no,
+                kind,
             };
+            let currency = m.currency.or(self.last_currency);
+            let value = match m.reading {
+                Reading::Value(v) => v,
+                Reading::Unreadable | Reading::Ambiguous(_) => {
+                    self.issues.push(issue(match m.reading {
+                        Reading::Ambiguous(sep) => IssueKind::AmbiguousSeparator(sep),
+                        _ => IssueKind::Unreadable,
+                    }));
+                    // The printed text stays, with its currency, and no value.
+                    if let Some(c) = currency {
+                        self.found
+                            .push(unread(line, m, c, m.currency.is_none(), line_no));
+                    }
+                    continue;
+                }
+            };
+            if let (Some(evidence), Some((mark, _))) = (m.by_convention, convention.decimal_mark())
+            {
+                self.issues
+                    .push(issue(IssueKind::ByConvention { mark, evidence }));
+            }
             let (currency, inferred) = match (m.currency, self.last_currency) {
                 (Some(c), _) => (c, false),
                 (None, Some(c)) => (c, true),
@@ -119,6 +176,21 @@ impl Scan {
                 None => self.found.push(amount.single()),
             }
         }
+    }
+}
+
+/// An amount whose number cannot be read: its text and currency, no value.
+fn unread(line: &str, m: &Money, currency: &str, inferred: bool, line_no: u32) -> AmountRecord {
+    AmountRecord {
+        text: line[m.start..m.end].trim().to_owned(),
+        value: None,
+        min: None,
+        max: None,
+        currency: currency.to_owned(),
+        currency_inferred: inferred,
+        qualifier: None,
+        per: None,
+        span: Span::line(line_no),
     }
 }
 
@@ -148,7 +220,10 @@ impl Amount<'_> {
         let gap = line[m.end..next.start].trim().to_lowercase();
         let opened_by_between = ends_with_word(self.before().to_lowercase().trim_end(), "between");
         let closes = (gap == "and" && opened_by_between) || gap == "to" || gap == "-" || gap == "–";
-        let hi = next.value.filter(|_| closes)?;
+        let Reading::Value(hi) = next.reading else {
+            return None;
+        };
+        let hi = Some(hi).filter(|_| closes)?;
         let start = qualifier_start(line, m.start).unwrap_or(m.start);
         Some(AmountRecord {
             text: line[start..next.end].trim().to_owned(),
@@ -196,11 +271,14 @@ mod tests {
 
     /// Renders what was found on one line: `text | value/min/max | currency | qualifier | per`.
     fn check(input: &str, expect: &str) {
-        let (found, bad) = scan_amounts([(1, input)]);
+        let (found, bad) = scan_amounts([(1, input)], &Convention::default());
         let mut rendered: Vec<String> = found
             .iter()
             .map(|a| {
                 let mut s = format!("{} =", a.text);
+                if a.value.is_none() && a.min.is_none() && a.max.is_none() {
+                    s += " ?";
+                }
                 if let Some(v) = a.value {
                     s += &format!(" {v}");
                 }
@@ -223,7 +301,13 @@ mod tests {
                 s
             })
             .collect();
-        rendered.extend(bad.iter().map(|b| format!("UNREADABLE {}", b.text)));
+        rendered.extend(bad.iter().map(|b| match b.kind {
+            IssueKind::Unreadable => format!("UNREADABLE {}", b.text),
+            IssueKind::AmbiguousSeparator(sep) => format!("AMBIGUOUS '{sep}' {}", b.text),
+            IssueKind::ByConvention { mark, evidence } => {
+                format!("BY CONVENTION '{mark}' ({evidence}) {}", b.text)
+            }
+        }));
         assert_eq!(rendered.join("\n"), expect, "input: {input}");
     }
 
@@ -324,6 +408,38 @@ mod tests {
             "up to £3m per year",
             "up to £3m = max 3000000 GBP UpTo per Year",
         );
-        check("1,23,4 EUR", "UNREADABLE 1,23,4 EUR");
+        check("1,23,4 EUR", "1,23,4 EUR = ? EUR\nUNREADABLE 1,23,4 EUR");
+    }
+
+    #[test]
+    fn thousands_separators() {
+        check("a grant of 250 000 EUR", "250 000 EUR = 250000 EUR");
+        check("a grant of 1'000 EUR", "1'000 EUR = 1000 EUR");
+        check("a grant of 1’500’000 €", "1’500’000 € = 1500000 EUR");
+        check("€ 12 500,50 in total", "€ 12 500,50 = 12500.5 EUR");
+        check("£2 000 000.00 in total", "£2 000 000.00 = 2000000 GBP");
+        check("in 2019 250 000 EUR were spent", "250 000 EUR = 250000 EUR");
+        // Never a part of a number read as the whole: the text stays, without a value.
+        check("1234 567 EUR", "567 EUR = ? EUR\nUNREADABLE 567 EUR");
+    }
+
+    #[test]
+    fn a_separator_before_million_follows_the_section() {
+        check(
+            "9.397.732,50 EUR in all, of which 1,500 million EUR from the region",
+            "9.397.732,50 EUR = 9397732.5 EUR\n1,500 million EUR = 1500000 EUR\nBY CONVENTION ',' (1) 1,500 million EUR",
+        );
+        check(
+            "£7,057,734.00 in all, then 1,500 million EUR",
+            "£7,057,734.00 = 7057734 GBP\n1,500 million EUR = 1500000000 EUR\nBY CONVENTION '.' (1) 1,500 million EUR",
+        );
+        check(
+            "1,500 million EUR",
+            "1,500 million EUR = ? EUR\nAMBIGUOUS ',' 1,500 million EUR",
+        );
+        check(
+            "1,500 million EUR and 47,5 million EUR and 2,25 million EUR",
+            "1,500 million EUR = 1500000 EUR\n47,5 million EUR = 47500000 EUR\n2,25 million EUR = 2250000 EUR\nBY CONVENTION ',' (2) 1,500 million EUR",
+        );
     }
 }

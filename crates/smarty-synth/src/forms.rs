@@ -39,7 +39,10 @@ pub(crate) fn amount(random: &mut Random) -> (String, AmountTruth) {
     let units = random.below(1000);
     let m = |digits: String| format!("{digits}000000");
     let eur = |v: String| AmountTruth::value(v, "EUR");
-    match random.below(16) {
+    // Thousands grouped by a space of any kind or an apostrophe.
+    const GROUPS: [&str; 5] = [" ", "\u{a0}", "\u{202f}", "\u{2009}", "'"];
+    let group = GROUPS[random.below(GROUPS.len())];
+    match random.below(19) {
         0 => (
             format!("£{millions},{thousands:03},{units:03}.00"),
             AmountTruth::value(
@@ -108,6 +111,24 @@ pub(crate) fn amount(random: &mut Random) -> (String, AmountTruth) {
             )
         }
         14 => (format!("about {millions}M€"), eur(m(millions.to_string()))),
+        15 => (
+            format!("{thousands}{group}{units:03} EUR"),
+            eur((thousands * 1000 + units).to_string()),
+        ),
+        16 => (
+            format!("€{millions}{group}{thousands:03}{group}{units:03},50"),
+            eur(format!(
+                "{}.5",
+                millions * 1_000_000 + thousands * 1000 + units
+            )),
+        ),
+        17 => (
+            format!("£{millions}{group}{thousands:03}{group}{units:03}.25"),
+            AmountTruth::value(
+                format!("{}.25", millions * 1_000_000 + thousands * 1000 + units),
+                "GBP",
+            ),
+        ),
         _ => (format!("{thousands}k Euro"), eur(format!("{thousands}000"))),
     }
 }
