@@ -22,6 +22,9 @@ fn amount(a: &AmountRecord) -> String {
         }
     }
     s += &format!(" {}", a.currency);
+    if let Some(role) = a.role {
+        s += &format!(" {role:?}");
+    }
     if let Some(per) = a.per {
         s += &format!(" per {per:?}");
     }
@@ -110,5 +113,21 @@ fn thousands_separators_of_every_kind() {
     check(
         "Resources needed\n\nOf 73,46 million euro, 1,500 million is for training.",
         "amount: 73,46 million euro = 73460000 EUR\namount: 1,500 million = 1500000 EUR\nseparator-by-convention: '1,500 million': ',' read as the decimal mark, as in 1 other amount of the guide",
+    );
+}
+
+#[test]
+fn currencies_by_code_symbol_or_name_before_or_after() {
+    check(
+        "Resources needed\n\nA budget of SEK 2 500 000, then euro 12,000 and 12,000 Eur.",
+        "amount: SEK 2 500 000 = 2500000 SEK\namount: euro 12,000 = 12000 EUR\namount: 12,000 Eur = 12000 EUR",
+    );
+    check(
+        "Resources needed\n\nFunding of PLN 2,000,000 (€460,000) from the programme.",
+        "amount: PLN 2,000,000 = 2000000 PLN\namount: €460,000 = 460000 EUR Equivalent",
+    );
+    check(
+        "Resources needed\n\nA budget of 500 000 kr.",
+        "unreadable-amount: '500 000 kr': the currency may be DKK, ISK, NOK, SEK, and the section names none of them; not kept as an amount",
     );
 }

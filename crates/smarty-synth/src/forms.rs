@@ -11,6 +11,8 @@ pub struct AmountTruth {
     pub min: Option<String>,
     pub max: Option<String>,
     pub currency: &'static str,
+    /// "Equivalent" for an amount printed in brackets in another currency.
+    pub role: Option<&'static str>,
 }
 
 impl AmountTruth {
@@ -20,8 +22,44 @@ impl AmountTruth {
             min: None,
             max: None,
             currency,
+            role: None,
         }
     }
+}
+
+/// An amount in another currency, with its equivalent in euros in brackets after it half the
+/// time; the codes, symbols and names real guides print, before or after the number.
+pub(crate) fn foreign_amount(random: &mut Random) -> (String, Vec<AmountTruth>) {
+    const FORMS: [(&str, &str, bool); 10] = [
+        ("SEK", "SEK", true),
+        ("PLN", "PLN", true),
+        ("zł", "PLN", false),
+        ("Kč", "CZK", false),
+        ("Ft", "HUF", false),
+        ("CHF", "CHF", false),
+        ("Eur", "EUR", false),
+        ("euro", "EUR", true),
+        ("Swedish kronor", "SEK", false),
+        ("BGN", "BGN", true),
+    ];
+    let (mark, code, before) = FORMS[random.below(FORMS.len())];
+    let thousands = random.below(900) + 100;
+    let number = format!("{thousands} 000");
+    let printed = if before {
+        format!("{mark} {number}")
+    } else {
+        format!("{number} {mark}")
+    };
+    let mut truths = vec![AmountTruth::value(format!("{thousands}000"), code)];
+    if code == "EUR" || random.below(2) == 0 {
+        return (printed, truths);
+    }
+    let euros = thousands * 1000 / 4;
+    truths.push(AmountTruth {
+        role: Some("Equivalent"),
+        ..AmountTruth::value(euros.to_string(), "EUR")
+    });
+    (format!("{printed} (€{euros})"), truths)
 }
 
 /// What a period must be read as, in `xsd` lexical forms; `end` is "ongoing" for an open end.
@@ -96,6 +134,7 @@ pub(crate) fn amount(random: &mut Random) -> (String, AmountTruth) {
                 min: Some(tenth_millions(millions, tenths)),
                 max: None,
                 currency: "EUR",
+                role: None,
             },
         ),
         13 => {
@@ -107,6 +146,7 @@ pub(crate) fn amount(random: &mut Random) -> (String, AmountTruth) {
                     min: Some(format!("{lo}000")),
                     max: Some(format!("{hi}000")),
                     currency: "GBP",
+                    role: None,
                 },
             )
         }

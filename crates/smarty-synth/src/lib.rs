@@ -228,10 +228,17 @@ fn write_practice(
     );
     let funder = orgs[random.below(orgs.len())].clone();
     let (amount, amount_truth) = forms::amount(random);
-    let _ = writeln!(
+    let mut amounts = vec![amount_truth];
+    let _ = write!(
         out,
-        "Resources needed\n\nThe practice had a budget of {amount}, funded by the European Regional Development Fund and {funder}.\n",
+        "Resources needed\n\nThe practice had a budget of {amount}, funded by the European Regional Development Fund and {funder}."
     );
+    if random.below(3) == 0 {
+        let (printed, truths) = forms::foreign_amount(random);
+        let _ = write!(out, " Partners added {printed}.");
+        amounts.extend(truths);
+    }
+    let _ = writeln!(out, "\n");
     let _ = writeln!(
         out,
         "Evidence of success\n\n{}\n",
@@ -279,7 +286,7 @@ fn write_practice(
     PracticeTruth {
         title: title.to_owned(),
         contact: (person.name.clone(), person.organisation.clone(), email),
-        amounts: vec![amount_truth],
+        amounts,
         period,
     }
 }

@@ -63,7 +63,16 @@ fn extracted(p: &smarty_extract::PracticeRecord) -> String {
     let amounts: Vec<_> = p
         .amounts
         .iter()
-        .map(|a| (show(a.value), show(a.min), show(a.max), a.currency.clone()))
+        .map(|a| {
+            let role = a.role.map(|r| format!("{r:?}"));
+            (
+                show(a.value),
+                show(a.min),
+                show(a.max),
+                a.currency.clone(),
+                role,
+            )
+        })
         .collect();
     let period = p.period.as_ref().map(|d| {
         let end = match (d.end, d.ongoing) {
@@ -86,6 +95,7 @@ fn truth(t: &smarty_synth::PracticeTruth) -> String {
                 a.min.clone(),
                 a.max.clone(),
                 a.currency.to_owned(),
+                a.role.map(str::to_owned),
             )
         })
         .collect();

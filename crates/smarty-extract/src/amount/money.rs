@@ -1,6 +1,7 @@
 //! Money as printed on one line: a number, an optional multiplier ("M", "million", "60K") and a
 //! currency before or after it. See the parent module for the separator rules.
 
+use super::currency::{Candidates, currency_at};
 use super::number::{Convention, Reading, number_extent, read_number};
 
 /// One number with its currency and multiplier, before qualifiers are applied.
@@ -13,7 +14,8 @@ pub(super) struct Money {
     pub reading: Reading,
     /// How many other numbers of the guide decided a separator the number leaves open.
     pub by_convention: Option<usize>,
-    pub currency: Option<&'static str>,
+    /// The currencies its mark may denote (one, unless the mark is shared: "kr").
+    pub currency: Option<Candidates>,
 }
 
 /// Finds number-with-currency runs in one line; `convention` decides separators a number leaves
@@ -24,7 +26,15 @@ pub(super) fn scan_line(line: &str, convention: &Convention) -> Vec<Money> {
     let mut i = 0;
     while i < bytes.len() {
         // Candidate start: a currency prefix, or a digit not glued to a word.
-        let (prefix_currency, number_start) = match currency_prefix(&line[i..]) {
+        let at_word_start = !bytes[i].is_ascii_whitespace()
+            && !line[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let prefix = at_word_start
+            .then(|| currency_at(&line[i..], true))
+            .flatten();
+        let (prefix_currency, number_start) = match prefix {
             Some((cur, len)) => {
                 let rest = &line[i + len..];
                 let spaces = rest.len() - rest.trim_start().len();
@@ -50,9 +60,25 @@ pub(super) fn scan_line(line: &str, convention: &Convention) -> Vec<Money> {
         let mut pos = number_end;
         let (multiplier, mult_len) = multiplier_at(&line[pos..]);
         pos += mult_len;
-        let suffix = currency_suffix(&line[pos..]);
-        if let Some((_, len)) = suffix {
+        let suffix = currency_at(&line[pos..], false);
+        if let Some((codes, len)) = suffix {
             pos += len;
+            // "EUR 560.000 euro": the currency printed on both sides, or twice.
+            if let Some((again, len)) = currency_at(&line[pos..], false)
+                && again == codes
+            {
+                pos += len;
+            }
+        }
+        // "in 2019 SEK 500 000": the mark belongs to the number after it, not to the year.
+        let before_number = suffix.is_some_and(|(_, len)| {
+            line[number_end + mult_len + len..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+        if prefix_currency.is_none() && before_number && is_year(number) {
+            i = number_end;
+            continue;
         }
         let currency = prefix_currency.or(suffix.map(|(c, _)| c));
         // A bare number is money only with a multiplier word ("47,5 million") after an amount.
@@ -90,6 +116,14 @@ pub(super) fn scan_line(line: &str, convention: &Convention) -> Vec<Money> {
         i = pos.max(i + 1);
     }
     out
+}
+
+/// Whether a number reads as a year (four digits, 1800 to 2200), not an amount.
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2200).contains(&y))
 }
 
 /// Whether the text before `at` ends with a number and one space or apostrophe ("1234 567"), a
@@ -150,8 +184,7 @@ fn multiplier_at(rest: &str) -> (Option<Multiplier>, usize) {
         if let Some(after) = t.strip_prefix(name) {
             // "M€", "M EUR", "million." but not "Manufacturing" or "km".
             if after.chars().next().is_none_or(|c| !c.is_alphabetic()) {
-                if !word && spaces > 0 && !after.trim_start().starts_with(['€', '£', '$', 'E', 'e'])
-                {
+                if !word && spaces > 0 && currency_at(after, false).is_none() {
                     // "6 M €" is fine, "5 M people" is not money.
                     continue;
                 }
@@ -166,58 +199,4 @@ fn multiplier_at(rest: &str) -> (Option<Multiplier>, usize) {
         }
     }
     (None, 0)
-}
-
-fn currency_prefix(rest: &str) -> Option<(&'static str, usize)> {
-    for (sym, code) in [("£", "GBP"), ("€", "EUR"), ("$", "USD")] {
-        if rest.starts_with(sym) {
-            return Some((code, sym.len()));
-        }
-    }
-    for (word, code) in [("EUR", "EUR"), ("GBP", "GBP"), ("USD", "USD")] {
-        if let Some(after) = rest.strip_prefix(word)
-            && after.starts_with([' ', '\u{a0}'])
-        {
-            return Some((code, word.len()));
-        }
-    }
-    None
-}
-
-fn currency_suffix(rest: &str) -> Option<(&'static str, usize)> {
-    let spaces = rest.len() - rest.trim_start().len();
-    let t = &rest[spaces..];
-    let table: &[(&str, &str)] = &[
-        ("€", "EUR"),
-        ("£", "GBP"),
-        ("EUR", "EUR"),
-        ("euros", "EUR"),
-        ("euro", "EUR"),
-        ("Euros", "EUR"),
-        ("Euro", "EUR"),
-        ("GBP", "GBP"),
-        ("pounds", "GBP"),
-        ("USD", "USD"),
-        ("dollars", "USD"),
-    ];
-    for (name, code) in table {
-        if let Some(after) = t.strip_prefix(name)
-            && after.chars().next().is_none_or(|c| !c.is_alphabetic())
-        {
-            let mut len = spaces + name.len();
-            // "EUR 560.000 euro": the currency printed on both sides.
-            let after_trim = after.trim_start();
-            if *code == "EUR" && name.starts_with('E') && after_trim.starts_with("euro") {
-                let extra = after.len() - after_trim.len();
-                let word = if after_trim.starts_with("euros") {
-                    5
-                } else {
-                    4
-                };
-                len += extra + word;
-            }
-            return Some((code, len));
-        }
-    }
-    None
 }

@@ -126,6 +126,15 @@ fn amounts(
                      other amount of the guide shows which; kept as printed, without a value"
                 ),
             ),
+            IssueKind::AmbiguousCurrency(codes) => Diagnostic::warning(
+                u.line,
+                DiagnosticCode::UnreadableAmount,
+                format!(
+                    "'{text}': the currency may be {}, and the section names none of them; \
+                     not kept as an amount",
+                    codes.join(", ")
+                ),
+            ),
             IssueKind::ByConvention { mark, evidence } => Diagnostic::note(
                 u.line,
                 DiagnosticCode::SeparatorByConvention,
