@@ -131,3 +131,24 @@ fn currencies_by_code_symbol_or_name_before_or_after() {
         "unreadable-amount: '500 000 kr': the currency may be DKK, ISK, NOK, SEK, and the section names none of them; not kept as an amount",
     );
 }
+
+#[test]
+fn dates_at_day_precision_and_open_ends() {
+    check(
+        "Start - end date:\n\nMonday, 01 January 2005 - August 14, 2012",
+        "period: 2005-01-01 .. 2012-08-14",
+    );
+    check(
+        "Start - end date:\n\n14/08/2012 – open ended",
+        "period: 2012-08-14 .. ongoing",
+    );
+    check(
+        "Start - end date:\n\n2023.08.01 - n/a",
+        "period: 2023-08-01 .. -",
+    );
+    check("Start - end date:\n\nStart: 2002", "period: 2002 .. -");
+    check(
+        "Start - end date:\n\n2002 until today",
+        "period: 2002 .. ongoing",
+    );
+}

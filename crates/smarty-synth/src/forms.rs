@@ -186,7 +186,36 @@ pub(crate) fn dates(random: &mut Random) -> (String, PeriodTruth) {
     let (n1, n2) = (words::MONTHS[m1], words::MONTHS[m2]);
     let ym = |y: usize, m: usize| format!("{y:04}-{:02}", m + 1);
     let ongoing = Some("ongoing".to_owned());
-    let (text, s, e) = match random.below(8) {
+    let (d1, d2) = (random.below(28) + 1, random.below(28) + 1);
+    let ymd = |y: usize, m: usize, d: usize| format!("{y:04}-{:02}-{d:02}", m + 1);
+    let weekday = ["Monday", "Tuesday", "Wed", "Thursday", "Fri"][random.below(5)];
+    let (text, s, e) = match random.below(14) {
+        8 => (
+            format!("{d1:02} {n1} {start} - {n2} {d2}, {end}"),
+            ymd(start, m1, d1),
+            Some(ymd(end, m2, d2)),
+        ),
+        9 => (
+            format!("{weekday}, {n1} {d1}, {start} – open ended"),
+            ymd(start, m1, d1),
+            ongoing,
+        ),
+        10 => (
+            format!("{d1:02}/{:02}/{start} - n/a", m1 + 1),
+            ymd(start, m1, d1),
+            None,
+        ),
+        11 => (
+            format!(
+                "{start}.{:02}.{d1:02} - {end}-{:02}-{d2:02}",
+                m1 + 1,
+                m2 + 1
+            ),
+            ymd(start, m1, d1),
+            Some(ymd(end, m2, d2)),
+        ),
+        12 => (format!("Start: {start}"), start.to_string(), None),
+        13 => (format!("{start} until today"), start.to_string(), ongoing),
         0 => (format!("{n1} {start} - ongoing"), ym(start, m1), ongoing),
         1 => (
             format!("{n1} {start} – {n2} {end}"),
