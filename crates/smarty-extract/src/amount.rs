@@ -2,19 +2,26 @@
 //! `9.397.732,50 EUR`, `EUR 560.000 euro`, `between £11,000 and £18,000`, `over 12.5 M€`.
 //!
 //! Separators are read the way a European reader would: when both `.` and `,` occur the last one is
-//! the decimal mark; a single separator followed by exactly three digits groups thousands unless a
-//! multiplier follows (`1,3M€` is 1.3 million, `324.000 €` is 324 thousand).
+//! the decimal mark; a single separator followed by exactly three digits groups thousands
+//! (`324.000 €` is 324 thousand), and so do spaces and apostrophes (`250 000 EUR`, `1'000 CHF`).
+//! Before a multiplier a separator followed by one or two digits is the decimal mark (`1,3M€` is
+//! 1.3 million); followed by three (`1,500 million`) it is read by the guide's own convention —
+//! the decimal mark its other amounts show, in the same section first — and is left unread when
+//! nothing shows one. An amount that cannot be read keeps its text and no value, never a guess.
 
 use serde::Serialize;
 
+mod currency;
 mod money;
+mod number;
 mod qualifier;
+mod scan;
 
 use crate::decimal::Decimal;
 use crate::span::Span;
-pub use money::parse_number;
-use money::{Money, scan_line};
-use qualifier::{ends_with_word, per_unit, qualifier_before, qualifier_start, sentence_around};
+use money::scan_line;
+pub use number::{Convention, Reading, read_number};
+use scan::Scan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -53,141 +60,88 @@ pub struct AmountRecord {
     pub currency_inferred: bool,
     pub qualifier: Option<Qualifier>,
     pub per: Option<Per>,
+    /// What the amount is to the others: set when the text says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<AmountRole>,
     pub span: Span,
 }
 
-/// Text that looked like money but could not be read.
+/// What an amount is to the others printed with it, as the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountRole {
+    /// A whole that other amounts break down.
+    Total,
+    /// A share of a total printed before it ("73,46 million euro: 65% (47,5 million)").
+    Part,
+    /// The amount before it in another currency ("PLN 2,000,000 (€460,000)"): not a second grant.
+    Equivalent,
+    /// An amount for each year ("€50,000 a year").
+    PerYear,
+    /// An amount for each project, company or other unit ("a maximum of 200k Euro per project").
+    PerUnit,
+}
+
+/// What the reader of an amount should know: it could not be read, or a separator was read by
+/// the guide's convention.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnreadableAmount {
+pub struct AmountIssue {
+    /// The amount as printed.
     pub text: String,
     pub line: u32,
+    pub kind: IssueKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    /// The number cannot be read at all ("1,23,4 EUR", "1234 567 EUR").
+    Unreadable,
+    /// "1,500 million" in a guide whose other amounts show no decimal mark (or both).
+    AmbiguousSeparator(char),
+    /// A separator the number leaves open was read by the decimal mark of this many other amounts.
+    ByConvention { mark: char, evidence: usize },
+    /// A currency mark several currencies share ("kr"), and the section names none of them.
+    AmbiguousCurrency(&'static [&'static str]),
+}
+
+/// The decimal mark a guide's amounts show: learnt from every line given.
+pub fn convention<'a>(lines: impl IntoIterator<Item = (u32, &'a str)>) -> Convention {
+    let mut c = Convention::default();
+    for (_, line) in lines {
+        for m in scan_line(line, &Convention::default()) {
+            c.learn(&line[m.number.clone()]);
+        }
+    }
+    c
 }
 
 /// Finds every amount in the lines of a section. `lines` pairs each line's text with its number.
+/// A separator the section's own amounts leave open is read by `guide`, the guide's convention.
 pub fn scan_amounts<'a>(
     lines: impl IntoIterator<Item = (u32, &'a str)>,
-) -> (Vec<AmountRecord>, Vec<UnreadableAmount>) {
-    let mut scan = Scan::default();
-    for (line_no, line) in lines {
-        scan.line(line_no, line);
-    }
-    (scan.found, scan.unreadable)
-}
-
-/// What a section's amounts have given so far: a bare amount takes the currency of the one before.
-#[derive(Default)]
-struct Scan {
-    found: Vec<AmountRecord>,
-    unreadable: Vec<UnreadableAmount>,
-    last_currency: Option<&'static str>,
-}
-
-impl Scan {
-    fn line(&mut self, line_no: u32, line: &str) {
-        let monies = scan_line(line);
-        let mut i = 0;
-        while i < monies.len() {
-            let m = &monies[i];
-            i += 1;
-            let Some(value) = m.value else {
-                self.unreadable.push(UnreadableAmount {
-                    text: line[m.start..m.end].to_owned(),
-                    line: line_no,
-                });
-                continue;
-            };
-            let (currency, inferred) = match (m.currency, self.last_currency) {
-                (Some(c), _) => (c, false),
-                (None, Some(c)) => (c, true),
-                (None, None) => continue,
-            };
-            self.last_currency = Some(currency);
-            let amount = Amount {
-                line,
-                money: m,
-                value,
-                currency,
-                inferred,
-                span: Span::line(line_no),
-            };
-            match monies.get(i).and_then(|next| amount.range_to(next)) {
-                Some(range) => {
-                    self.last_currency = monies[i].currency.or(self.last_currency);
-                    self.found.push(range);
-                    i += 1;
-                }
-                None => self.found.push(amount.single()),
-            }
-        }
-    }
-}
-
-/// One readable amount with its currency, in its line.
-struct Amount<'a> {
-    line: &'a str,
-    money: &'a Money,
-    value: Decimal,
-    currency: &'static str,
-    inferred: bool,
-    span: Span,
-}
-
-impl Amount<'_> {
-    fn before(&self) -> &str {
-        &self.line[..self.money.start]
-    }
-
-    fn per(&self) -> Option<Per> {
-        let sentence = sentence_around(self.line, self.money.start, self.money.end);
-        per_unit(sentence, self.before())
-    }
-
-    /// "between X and Y" / "X to Y": the next amount closes the range.
-    fn range_to(&self, next: &Money) -> Option<AmountRecord> {
-        let (m, line) = (self.money, self.line);
-        let gap = line[m.end..next.start].trim().to_lowercase();
-        let opened_by_between = ends_with_word(self.before().to_lowercase().trim_end(), "between");
-        let closes = (gap == "and" && opened_by_between) || gap == "to" || gap == "-" || gap == "–";
-        let hi = next.value.filter(|_| closes)?;
-        let start = qualifier_start(line, m.start).unwrap_or(m.start);
-        Some(AmountRecord {
-            text: line[start..next.end].trim().to_owned(),
-            value: None,
-            min: Some(self.value),
-            max: Some(hi),
-            currency: next.currency.unwrap_or(self.currency).to_owned(),
-            currency_inferred: self.inferred && next.currency.is_none(),
-            qualifier: Some(Qualifier::Between),
-            per: self.per(),
-            span: self.span,
+    guide: &Convention,
+) -> (Vec<AmountRecord>, Vec<AmountIssue>) {
+    let lines: Vec<(u32, &str)> = lines.into_iter().collect();
+    let own = convention(lines.iter().copied());
+    let convention = if own.decimal_mark().is_some() {
+        own
+    } else {
+        *guide
+    };
+    // Currencies the section prints unambiguously decide a shared mark ("kr") in it.
+    let known: Vec<&'static str> = lines
+        .iter()
+        .flat_map(|(_, line)| scan_line(line, &convention))
+        .filter_map(|m| match m.currency {
+            Some([one]) => Some(*one),
+            _ => None,
         })
+        .collect();
+    let mut scan = Scan::new(known);
+    for (line_no, line) in lines {
+        scan.line(line_no, line, &convention);
     }
-
-    /// A single amount, maybe qualified ("over 12.5 M€", "up to £3m").
-    fn single(&self) -> AmountRecord {
-        let (m, line) = (self.money, self.line);
-        let qualifier = qualifier_before(self.before());
-        let start = match qualifier {
-            Some(_) => qualifier_start(line, m.start).unwrap_or(m.start),
-            None => m.start,
-        };
-        let (value, min, max) = match qualifier {
-            Some(Qualifier::Over) => (None, Some(self.value), None),
-            Some(Qualifier::UpTo) => (None, None, Some(self.value)),
-            _ => (Some(self.value), None, None),
-        };
-        AmountRecord {
-            text: line[start..m.end].trim().to_owned(),
-            value,
-            min,
-            max,
-            currency: self.currency.to_owned(),
-            currency_inferred: self.inferred,
-            qualifier,
-            per: self.per(),
-            span: self.span,
-        }
-    }
+    (scan.found, scan.issues)
 }
 
 #[cfg(test)]
@@ -196,11 +150,14 @@ mod tests {
 
     /// Renders what was found on one line: `text | value/min/max | currency | qualifier | per`.
     fn check(input: &str, expect: &str) {
-        let (found, bad) = scan_amounts([(1, input)]);
+        let (found, bad) = scan_amounts([(1, input)], &Convention::default());
         let mut rendered: Vec<String> = found
             .iter()
             .map(|a| {
                 let mut s = format!("{} =", a.text);
+                if a.value.is_none() && a.min.is_none() && a.max.is_none() {
+                    s += " ?";
+                }
                 if let Some(v) = a.value {
                     s += &format!(" {v}");
                 }
@@ -220,10 +177,22 @@ mod tests {
                 if let Some(p) = a.per {
                     s += &format!(" per {p:?}");
                 }
+                if let Some(r) = a.role {
+                    s += &format!(" {r:?}");
+                }
                 s
             })
             .collect();
-        rendered.extend(bad.iter().map(|b| format!("UNREADABLE {}", b.text)));
+        rendered.extend(bad.iter().map(|b| match b.kind {
+            IssueKind::Unreadable => format!("UNREADABLE {}", b.text),
+            IssueKind::AmbiguousSeparator(sep) => format!("AMBIGUOUS '{sep}' {}", b.text),
+            IssueKind::ByConvention { mark, evidence } => {
+                format!("BY CONVENTION '{mark}' ({evidence}) {}", b.text)
+            }
+            IssueKind::AmbiguousCurrency(codes) => {
+                format!("CURRENCY {} {}", codes.join("|"), b.text)
+            }
+        }));
         assert_eq!(rendered.join("\n"), expect, "input: {input}");
     }
 
@@ -259,7 +228,7 @@ mod tests {
         );
         check(
             "Resources available: 73,46 million euro: 65% (47,5 million) for the creation of the centers; 35% (25,5 million) for innovative I4.0 projects for a maximum amount per project of 200k Euro.",
-            "73,46 million euro = 73460000 EUR\n47,5 million = 47500000 EUR (inferred)\n25,5 million = 25500000 EUR (inferred)\n200k Euro = max 200000 EUR UpTo per Project",
+            "73,46 million euro = 73460000 EUR\n47,5 million = 47500000 EUR (inferred) Part\n25,5 million = 25500000 EUR (inferred) Part\n200k Euro = max 200000 EUR UpTo per Project",
         );
         check(
             "2,5 million EUR co-financing and up to nine employees",
@@ -324,6 +293,87 @@ mod tests {
             "up to £3m per year",
             "up to £3m = max 3000000 GBP UpTo per Year",
         );
-        check("1,23,4 EUR", "UNREADABLE 1,23,4 EUR");
+        check("1,23,4 EUR", "1,23,4 EUR = ? EUR\nUNREADABLE 1,23,4 EUR");
+    }
+
+    #[test]
+    fn currencies_of_every_kind() {
+        check("a grant of 1'000 CHF", "1'000 CHF = 1000 CHF");
+        check("SEK 2 500 000 in all", "SEK 2 500 000 = 2500000 SEK");
+        check("2,5 million Eur", "2,5 million Eur = 2500000 EUR");
+        check(
+            "euro 12,000 and 12,000 euro",
+            "euro 12,000 = 12000 EUR\n12,000 euro = 12000 EUR",
+        );
+        check("EUR 12,000", "EUR 12,000 = 12000 EUR");
+        check(
+            "500 zł, 3 000 Kč, 12 000 Ft, 40 лв.",
+            "500 zł = 500 PLN\n3 000 Kč = 3000 CZK\n12 000 Ft = 12000 HUF\n40 лв. = 40 BGN",
+        );
+        check(
+            "BGN 40, RON 12, DKK 5, NOK 6, HUF 7, CZK 8",
+            "BGN 40 = 40 BGN\nRON 12 = 12 RON\nDKK 5 = 5 DKK\nNOK 6 = 6 NOK\nHUF 7 = 7 HUF\nCZK 8 = 8 CZK",
+        );
+        check(
+            "2 million Swedish kronor",
+            "2 million Swedish kronor = 2000000 SEK",
+        );
+        check("500 000 forints", "500 000 forints = 500000 HUF");
+        // A mark several currencies share takes the one the section prints, or none.
+        check(
+            "SEK 2 million, of which 500 000 kr",
+            "SEK 2 million = 2000000 SEK\n500 000 kr = 500000 SEK",
+        );
+        check("500 000 kr", "CURRENCY DKK|ISK|NOK|SEK 500 000 kr");
+        // A year before a currency printed ahead of its amount.
+        check("in 2019 SEK 500 000 were spent", "SEK 500 000 = 500000 SEK");
+    }
+
+    #[test]
+    fn an_amount_in_brackets_is_an_equivalent_or_a_part() {
+        check(
+            "PLN 2,000,000 (€460,000) from the programme",
+            "PLN 2,000,000 = 2000000 PLN\n€460,000 = 460000 EUR Equivalent",
+        );
+        check(
+            "a grant of 2 000 000 zł (approx. EUR 460 000)",
+            "2 000 000 zł = 2000000 PLN\napprox. EUR 460 000 = 460000 EUR About Equivalent",
+        );
+        check(
+            "The funding (£7,057,734.00) comprised",
+            "£7,057,734.00 = 7057734 GBP",
+        );
+    }
+
+    #[test]
+    fn thousands_separators() {
+        check("a grant of 250 000 EUR", "250 000 EUR = 250000 EUR");
+        check("a grant of 1'000 EUR", "1'000 EUR = 1000 EUR");
+        check("a grant of 1’500’000 €", "1’500’000 € = 1500000 EUR");
+        check("€ 12 500,50 in total", "€ 12 500,50 = 12500.5 EUR");
+        check("£2 000 000.00 in total", "£2 000 000.00 = 2000000 GBP");
+        check("in 2019 250 000 EUR were spent", "250 000 EUR = 250000 EUR");
+        // Never a part of a number read as the whole: the text stays, without a value.
+        check("1234 567 EUR", "567 EUR = ? EUR\nUNREADABLE 567 EUR");
+    }
+
+    #[test]
+    fn a_separator_before_million_follows_the_section() {
+        check(
+            "9.397.732,50 EUR in all, of which 1,500 million EUR from the region",
+            "9.397.732,50 EUR = 9397732.5 EUR\n1,500 million EUR = 1500000 EUR\nBY CONVENTION ',' (1) 1,500 million EUR",
+        );
+        check(
+            "£7,057,734.00 in all, then 1,500 million EUR",
+            "£7,057,734.00 = 7057734 GBP\n1,500 million EUR = 1500000000 EUR\nBY CONVENTION '.' (1) 1,500 million EUR",
+        );
+        check(
+            "1,500 million EUR",
+            "1,500 million EUR = ? EUR\nAMBIGUOUS ',' 1,500 million EUR",
+        );
+        check(
+            "1,500 million EUR and 47,5 million EUR and 2,25 million EUR",
+            "1,500 million EUR = 1500000 EUR\n47,5 million EUR = 47500000 EUR\n2,25 million EUR = 2250000 EUR\nBY CONVENTION ',' (2) 1,500 million EUR",
+        );
     }
 }

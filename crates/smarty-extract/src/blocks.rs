@@ -1,6 +1,7 @@
 //! The first pass: lines become *blocks* — template section headings, field labels with their
 //! values, and paragraphs of free text. Everything later works on blocks, never on raw lines.
 
+use crate::fields::email_in;
 use crate::record::SectionKind;
 use crate::span::Span;
 use crate::text::{fold, printed, split_lines, strip_emphasis};
@@ -160,6 +161,13 @@ pub fn blocks(text: &str) -> (Vec<Block>, u32) {
                 }
                 Some(para)
             };
+            let value = if kind == FieldKind::Contact {
+                let (value, next) = contact_rest(&lines, value, i);
+                i = next;
+                value
+            } else {
+                value
+            };
             out.push(Block::Field {
                 kind,
                 line: label_line,
@@ -174,6 +182,35 @@ pub fn blocks(text: &str) -> (Vec<Block>, u32) {
         }
     }
     (out, count)
+}
+
+/// A contact block split by a line that prints nothing (a line of no-break spaces where the
+/// organisation was left blank, a stray empty line): the block goes on into the next paragraph
+/// when it has no e-mail address yet and that short paragraph holds one. `at` is the index after
+/// the block read so far; returns the block and the index after it.
+fn contact_rest(lines: &[Line], value: Option<Paragraph>, at: usize) -> (Option<Paragraph>, usize) {
+    let has_email = |p: &Paragraph| p.lines.iter().any(|l| email_in(&l.text).is_some());
+    let Some(mut para) = value else {
+        return (None, at);
+    };
+    if has_email(&para) {
+        return (Some(para), at);
+    }
+    let mut j = at;
+    while j < lines.len() && lines[j].text.is_empty() {
+        j += 1;
+    }
+    // One blank gap only: two or more blank lines end a block in every guide.
+    if j - at != 1 {
+        return (Some(para), at);
+    }
+    match paragraph(lines, j) {
+        (Some(rest), next) if rest.lines.len() <= 3 && has_email(&rest) => {
+            para.lines.extend(rest.lines);
+            (Some(para), next)
+        }
+        _ => (Some(para), at),
+    }
 }
 
 /// The paragraph starting at `start`: consecutive non-blank lines that are neither headings nor
@@ -271,6 +308,50 @@ mod tests {
         assert_eq!(
             field_label("Timescale: September 2020 – November 2023"),
             None
+        );
+    }
+
+    /// The contact block read under `Contact:` in `input`, lines joined with " / ", and what is
+    /// left as other blocks.
+    fn check_contact_block(input: &str, expect: &str) {
+        let (b, _) = blocks(input);
+        let rendered: Vec<String> = b
+            .iter()
+            .map(|block| match block {
+                Block::Field {
+                    value: Some(p),
+                    kind,
+                    ..
+                } => format!("{}: {}", kind.label(), p.text().replace('\n', " / ")),
+                Block::Text(p) => format!("text: {}", p.text().replace('\n', " / ")),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(rendered.join("\n"), expect, "input: {input:?}");
+    }
+
+    #[test]
+    fn a_contact_block_goes_on_past_a_line_of_spaces() {
+        check_contact_block(
+            "Contact:\nJoanna Labedzka\nJan\u{a0}Kochanowski University\nj@uj.pl",
+            "Contact: Joanna Labedzka / Jan Kochanowski University / j@uj.pl",
+        );
+        check_contact_block(
+            "Contact:\nJoanna Labedzka\n\u{a0}\nJan Kochanowski University\nj@uj.pl",
+            "Contact: Joanna Labedzka / Jan Kochanowski University / j@uj.pl",
+        );
+        check_contact_block(
+            "Contact:\nJoanna Labedzka\n\u{202f}\u{2009}\nj@uj.pl",
+            "Contact: Joanna Labedzka / j@uj.pl",
+        );
+        // A block with its address, and a paragraph after two blank lines, stay apart.
+        check_contact_block(
+            "Contact:\nJoanna Labedzka\nj@uj.pl\n\nk@uj.pl",
+            "Contact: Joanna Labedzka / j@uj.pl\ntext: k@uj.pl",
+        );
+        check_contact_block(
+            "Contact:\nJoanna Labedzka\n\n\nSome text with k@uj.pl",
+            "Contact: Joanna Labedzka\ntext: Some text with k@uj.pl",
         );
     }
 

@@ -32,6 +32,9 @@ pub enum DiagnosticCode {
     UnreadableDate,
     /// Money-like text in "Resources needed" that could not be read as an amount.
     UnreadableAmount,
+    /// A separator an amount leaves open ("1,500 million") read by the decimal mark of the guide's
+    /// other amounts.
+    SeparatorByConvention,
     /// A contact block without an e-mail address or name.
     IncompleteContact,
     /// A practice heading ("About this good practice") with no title above it.
@@ -89,6 +92,7 @@ impl DiagnosticCode {
             DiagnosticCode::EmptyField => "empty-field",
             DiagnosticCode::UnreadableDate => "unreadable-date",
             DiagnosticCode::UnreadableAmount => "unreadable-amount",
+            DiagnosticCode::SeparatorByConvention => "separator-by-convention",
             DiagnosticCode::IncompleteContact => "incomplete-contact",
             DiagnosticCode::MissingTitle => "missing-title",
             DiagnosticCode::RepeatedField => "repeated-field",

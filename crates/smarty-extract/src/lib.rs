@@ -24,7 +24,7 @@ pub mod span;
 pub mod text;
 mod titles;
 
-pub use amount::{AmountRecord, Per, Qualifier};
+pub use amount::{AmountRecord, AmountRole, Per, Qualifier};
 pub use date::{PartialDate, PeriodRecord};
 pub use decimal::Decimal;
 pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};

@@ -27,16 +27,18 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     lines
 }
 
-/// The printed form of a line: NFC, every kind of space (tab, no-break, thin, form feed) as one
-/// ASCII space, runs collapsed, trimmed, byte-order mark and zero-width characters removed.
+/// The printed form of a line: NFC, every kind of space (tab, no-break, thin, narrow no-break,
+/// figure, ideographic, form feed: every Unicode space) as one ASCII space, runs collapsed,
+/// trimmed; byte-order mark, zero-width characters and soft hyphens removed. A line of spaces
+/// alone is therefore blank, whichever spaces a word processor or PDF converter left in it.
 pub fn printed(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for c in raw.nfc() {
-        if c == '\u{feff}' || c == '\u{200b}' || c == '\u{200c}' || c == '\u{200d}' {
+        if is_invisible(c) {
             continue;
         }
-        if c.is_whitespace() || c.is_control() {
+        if is_space(c) {
             pending_space = true;
             continue;
         }
@@ -47,6 +49,22 @@ pub fn printed(raw: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Characters a reader does not see: the byte-order mark, zero-width spaces and joiners, the word
+/// joiner, and the soft hyphen a PDF converter leaves where a word was broken.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}'
+    )
+}
+
+/// Whether a character is a space to a reader: every Unicode white space (no-break U+00A0, thin
+/// U+2009, narrow no-break U+202F, figure U+2007, ideographic U+3000…), the Mongolian vowel
+/// separator (a space before Unicode 6.3) and control characters.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || c == '\u{180e}'
 }
 
 /// The folded form of a text, for comparisons only: no diacritics, lower case, apostrophes
@@ -244,6 +262,21 @@ mod tests {
         assert_eq!(printed("Le\u{0301}on\u{00a0}x"), "L\u{e9}on x");
         assert_eq!(printed("\u{feff}Title"), "Title");
         assert_eq!(printed(" \u{0c} "), "");
+    }
+
+    #[test]
+    fn every_space_is_a_space() {
+        let check = |input: &str, expect: &str| assert_eq!(printed(input), expect, "{input:?}");
+        for space in [
+            '\u{a0}', '\u{2007}', '\u{2009}', '\u{200a}', '\u{202f}', '\u{205f}', '\u{3000}',
+            '\u{1680}', '\u{180e}', '\u{2002}', '\u{2003}', '\t',
+        ] {
+            check(&format!("Jan{space}Kochanowski"), "Jan Kochanowski");
+            check(&format!("{space}"), "");
+            check(&format!("{space}Org{space}{space}"), "Org");
+        }
+        check("Organi\u{ad}sation", "Organisation");
+        check("Word\u{2060}joiner", "Wordjoiner");
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub mod smarty {
         APPROXIMATE = "approximate",
         PER = "per",
         CURRENCY_INFERRED = "currencyInferred",
+        AMOUNT_ROLE = "amountRole",
         PAGE = "page",
         PRINTED_EMAIL = "printedEmail",
     );

@@ -49,7 +49,7 @@ fn amounts(c: &mut Criterion) {
     .map(|(i, l)| (i as u32 + 1, *l))
     .collect();
     c.bench_function("amounts/3 lines", |b| {
-        b.iter(|| smarty_extract::amount::scan_amounts(lines.iter().copied()))
+        b.iter(|| smarty_extract::amount::scan_amounts(lines.iter().copied(), &Default::default()))
     });
 }
 

@@ -9,8 +9,11 @@
 //! The generator also returns what an extractor should find ([`Expected`]), so tests compare
 //! against ground truth rather than against the extractor's own output.
 
+mod forms;
 mod random;
 mod words;
+
+pub use forms::{AmountTruth, PeriodTruth};
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -26,6 +29,19 @@ pub struct Expected {
     /// Lower-cased e-mail → number of practices, for persons behind more than one practice.
     pub shared_contacts: BTreeMap<String, usize>,
     pub persons: usize,
+    /// Each practice's values, in the order printed.
+    pub records: Vec<PracticeTruth>,
+}
+
+/// The values a correct extraction reads from one practice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PracticeTruth {
+    pub title: String,
+    /// Name, organisation and e-mail of the contact, with plain spaces.
+    pub contact: (String, String, String),
+    /// The amounts of "Resources needed", in the order printed.
+    pub amounts: Vec<AmountTruth>,
+    pub period: PeriodTruth,
 }
 
 #[derive(Debug, Clone)]
@@ -81,69 +97,6 @@ fn organisations(reference: &Reference, random: &mut Random, extra: usize) -> Ve
         out.push(words::organisation(random));
     }
     out
-}
-
-/// An amount in one of the forms the extractor reads, and its value in the currency's units.
-fn amount(random: &mut Random) -> String {
-    let millions = random.below(90) + 1;
-    let tenths = random.below(10);
-    let thousands = random.below(900) + 100;
-    match random.below(16) {
-        0 => format!(
-            "£{},{:03},{:03}.00",
-            millions,
-            thousands,
-            random.below(1000)
-        ),
-        1 => format!("{millions},{tenths}M€"),
-        2 => format!("{thousands}K €"),
-        3 => format!(
-            "{}.{:03}.{:03},50 EUR",
-            millions,
-            thousands,
-            random.below(1000)
-        ),
-        4 => format!("{millions},{tenths} M EUR"),
-        5 => format!("£{millions} million"),
-        6 => format!("{millions},{tenths}{} million euro", random.below(10)),
-        7 => format!("{millions},{tenths} million EUR"),
-        8 => format!("{millions} M €"),
-        9 => format!("€{thousands}.000"),
-        10 => format!("EUR {thousands}.000 euro"),
-        11 => format!("{thousands}.000 €"),
-        12 => format!("over {millions}.{tenths} M€"),
-        13 => format!(
-            "between £{},000 and £{},000",
-            thousands / 10 + 1,
-            thousands / 10 + 20
-        ),
-        14 => format!("about {millions}M€"),
-        _ => format!("{}k Euro", thousands),
-    }
-}
-
-fn month(random: &mut Random) -> &'static str {
-    words::MONTHS[random.below(12)]
-}
-
-/// Start and end, in one of the forms the extractor reads.
-fn dates(random: &mut Random) -> String {
-    let start = 1995 + random.below(25);
-    let end = start + 1 + random.below(6);
-    match random.below(8) {
-        0 => format!("{} {start} - ongoing", month(random)),
-        1 => format!("{} {start} – {} {end}", month(random), month(random)),
-        2 => format!("{} {start} to {} {end}", month(random), month(random)),
-        3 => format!("{start} - ongoing"),
-        4 => format!("{start} - {end}"),
-        5 => format!(
-            "Timescale: {} {start} – {} {end}",
-            month(random),
-            month(random)
-        ),
-        6 => format!("{} {start} - Ongoing", month(random)),
-        _ => format!("{start} - Ongoing"),
-    }
 }
 
 /// How many practices each person is behind: mostly one, some two, a few four — about 17 persons
@@ -236,7 +189,8 @@ pub fn generate(practices: usize, seed: u64, reference: &Reference) -> SynthGuid
         );
         for i in (t * per_theme)..((t + 1) * per_theme).min(practices) {
             let person = &persons[slots[i]];
-            write_practice(&mut out, &mut random, &titles[i], person, &orgs, &places);
+            let truth = write_practice(&mut out, &mut random, &titles[i], person, &orgs, &places);
+            expected.records.push(truth);
         }
     }
     let _ = writeln!(
@@ -259,7 +213,7 @@ fn write_practice(
     person: &Person,
     orgs: &[String],
     places: &[String],
-) {
+) -> PracticeTruth {
     let _ = writeln!(
         out,
         "\n\n\n{title}\n\n{}\n\nAbout this good practice\n",
@@ -273,11 +227,18 @@ fn write_practice(
         words::clause(random)
     );
     let funder = orgs[random.below(orgs.len())].clone();
-    let _ = writeln!(
+    let (amount, amount_truth) = forms::amount(random);
+    let mut amounts = vec![amount_truth];
+    let _ = write!(
         out,
-        "Resources needed\n\nThe practice had a budget of {}, funded by the European Regional Development Fund and {funder}.\n",
-        amount(random)
+        "Resources needed\n\nThe practice had a budget of {amount}, funded by the European Regional Development Fund and {funder}."
     );
+    if random.below(3) == 0 {
+        let (printed, truths) = forms::foreign_amount(random);
+        let _ = write!(out, " Partners added {printed}.");
+        amounts.extend(truths);
+    }
+    let _ = writeln!(out, "\n");
     let _ = writeln!(
         out,
         "Evidence of success\n\n{}\n",
@@ -311,11 +272,8 @@ fn write_practice(
     } else {
         person.email.clone()
     };
-    let _ = writeln!(
-        out,
-        "Contact:\n{}\n{}\n{email}\n",
-        person.name, person.organisation
-    );
+    let block = forms::contact_block(random, &person.name, &person.organisation, &email);
+    let _ = writeln!(out, "Contact:\n{block}\n");
     if random.below(6) != 0 {
         let _ = writeln!(
             out,
@@ -323,5 +281,12 @@ fn write_practice(
             smarty_reference::slug::slug(title)
         );
     }
-    let _ = writeln!(out, "Start - end date:\n{}\n", dates(random));
+    let (dates, period) = forms::dates(random);
+    let _ = writeln!(out, "Start - end date:\n{dates}\n");
+    PracticeTruth {
+        title: title.to_owned(),
+        contact: (person.name.clone(), person.organisation.clone(), email),
+        amounts,
+        period,
+    }
 }

@@ -48,3 +48,83 @@ fn the_same_seed_gives_the_same_bytes() {
     assert_eq!(a.text, b.text);
     assert_ne!(a.text, c.text);
 }
+
+/// One practice's values as text, from the extraction and from the generator's truth alike, so a
+/// difference shows as one line.
+fn extracted(p: &smarty_extract::PracticeRecord) -> String {
+    let show = |d: Option<smarty_extract::Decimal>| d.map(|d| d.to_string());
+    let contact = p.contacts.first().map(|c| {
+        (
+            c.name.clone(),
+            c.organisation.clone().unwrap_or_default(),
+            c.email.clone().unwrap_or_default(),
+        )
+    });
+    let amounts: Vec<_> = p
+        .amounts
+        .iter()
+        .map(|a| {
+            let role = a.role.map(|r| format!("{r:?}"));
+            (
+                show(a.value),
+                show(a.min),
+                show(a.max),
+                a.currency.clone(),
+                role,
+            )
+        })
+        .collect();
+    let period = p.period.as_ref().map(|d| {
+        let end = match (d.end, d.ongoing) {
+            (Some(e), _) => Some(e.to_string()),
+            (None, true) => Some("ongoing".to_owned()),
+            (None, false) => None,
+        };
+        (d.start.map(|s| s.to_string()).unwrap_or_default(), end)
+    });
+    format!("{} {contact:?} {amounts:?} {period:?}", p.title.value)
+}
+
+fn truth(t: &smarty_synth::PracticeTruth) -> String {
+    let amounts: Vec<_> = t
+        .amounts
+        .iter()
+        .map(|a| {
+            (
+                a.value.clone(),
+                a.min.clone(),
+                a.max.clone(),
+                a.currency.to_owned(),
+                a.role.map(str::to_owned),
+            )
+        })
+        .collect();
+    let period = Some((t.period.start.clone(), t.period.end.clone()));
+    format!(
+        "{} {:?} {amounts:?} {period:?}",
+        t.title,
+        Some(t.contact.clone())
+    )
+}
+
+#[test]
+fn every_printed_form_extracts_with_zero_wrong_values() {
+    let reference = Reference::bundled().unwrap();
+    let guide = smarty_synth::generate(600, 3, &reference);
+    let x = smarty_extract::extract(&guide.text);
+    assert_eq!(x.practices.len(), guide.expected.records.len());
+    let wrong: Vec<(String, String)> = x
+        .practices
+        .iter()
+        .zip(&guide.expected.records)
+        .map(|(p, t)| (extracted(p), truth(t)))
+        .filter(|(got, want)| got != want)
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} wrong of {}: {:#?}",
+        wrong.len(),
+        x.practices.len(),
+        &wrong[..wrong.len().min(5)]
+    );
+}

@@ -1,25 +1,40 @@
 //! Money as printed on one line: a number, an optional multiplier ("M", "million", "60K") and a
 //! currency before or after it. See the parent module for the separator rules.
 
-use crate::decimal::Decimal;
+use super::currency::{Candidates, currency_at};
+use super::number::{Convention, Reading, number_extent, read_number};
 
 /// One number with its currency and multiplier, before qualifiers are applied.
 #[derive(Debug, Clone)]
 pub(super) struct Money {
     pub start: usize,
     pub end: usize,
-    pub value: Option<Decimal>,
-    pub currency: Option<&'static str>,
+    /// The number alone ("9.397.732,50" of "9.397.732,50 EUR").
+    pub number: std::ops::Range<usize>,
+    pub reading: Reading,
+    /// How many other numbers of the guide decided a separator the number leaves open.
+    pub by_convention: Option<usize>,
+    /// The currencies its mark may denote (one, unless the mark is shared: "kr").
+    pub currency: Option<Candidates>,
 }
 
-/// Finds number-with-currency runs in one line.
-pub(super) fn scan_line(line: &str) -> Vec<Money> {
+/// Finds number-with-currency runs in one line; `convention` decides separators a number leaves
+/// open ("1,500 million").
+pub(super) fn scan_line(line: &str, convention: &Convention) -> Vec<Money> {
     let bytes = line.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         // Candidate start: a currency prefix, or a digit not glued to a word.
-        let (prefix_currency, number_start) = match currency_prefix(&line[i..]) {
+        let at_word_start = !bytes[i].is_ascii_whitespace()
+            && !line[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        let prefix = at_word_start
+            .then(|| currency_at(&line[i..], true))
+            .flatten();
+        let (prefix_currency, number_start) = match prefix {
             Some((cur, len)) => {
                 let rest = &line[i + len..];
                 let spaces = rest.len() - rest.trim_start().len();
@@ -45,9 +60,25 @@ pub(super) fn scan_line(line: &str) -> Vec<Money> {
         let mut pos = number_end;
         let (multiplier, mult_len) = multiplier_at(&line[pos..]);
         pos += mult_len;
-        let suffix = currency_suffix(&line[pos..]);
-        if let Some((_, len)) = suffix {
+        let suffix = currency_at(&line[pos..], false);
+        if let Some((codes, len)) = suffix {
             pos += len;
+            // "EUR 560.000 euro": the currency printed on both sides, or twice.
+            if let Some((again, len)) = currency_at(&line[pos..], false)
+                && again == codes
+            {
+                pos += len;
+            }
+        }
+        // "in 2019 SEK 500 000": the mark belongs to the number after it, not to the year.
+        let before_number = suffix.is_some_and(|(_, len)| {
+            line[number_end + mult_len + len..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+        if prefix_currency.is_none() && before_number && is_year(number) {
+            i = number_end;
+            continue;
         }
         let currency = prefix_currency.or(suffix.map(|(c, _)| c));
         // A bare number is money only with a multiplier word ("47,5 million") after an amount.
@@ -55,8 +86,19 @@ pub(super) fn scan_line(line: &str) -> Vec<Money> {
         // Glued to letters after it ("12hrs", "4.0-related"): not money.
         let glued_after = line[pos..].chars().next().is_some_and(char::is_alphabetic);
         if is_money && !glued_after {
-            let value = parse_number(number, multiplier.is_some())
-                .and_then(|d| d.shift(multiplier.map_or(0, |m| m.exp)));
+            let reading = match read_number(number, multiplier.is_some(), convention) {
+                // "1234 567 EUR": the amount may begin in the number before it.
+                Reading::Value(_) if prefix_currency.is_none() && follows_a_number(line, i) => {
+                    Reading::Unreadable
+                }
+                Reading::Value(d) => d
+                    .shift(multiplier.map_or(0, |m| m.exp))
+                    .map_or(Reading::Unreadable, Reading::Value),
+                other => other,
+            };
+            let by_convention = super::number::left_open(number, multiplier.is_some())
+                .then(|| convention.decimal_mark().map(|(_, n)| n))
+                .flatten();
             let start = if prefix_currency.is_some() {
                 i
             } else {
@@ -65,7 +107,9 @@ pub(super) fn scan_line(line: &str) -> Vec<Money> {
             out.push(Money {
                 start,
                 end: trim_end_index(line, pos),
-                value,
+                number: number_start..number_end,
+                reading,
+                by_convention,
                 currency,
             });
         }
@@ -74,30 +118,41 @@ pub(super) fn scan_line(line: &str) -> Vec<Money> {
     out
 }
 
+/// Whether a number reads as a year (four digits, 1800 to 2200), not an amount.
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2200).contains(&y))
+}
+
+/// Whether the text before `at` ends with a number and one space or apostrophe ("1234 567"), a
+/// year apart ("in 2019 250 000 EUR"): the number at `at` may then continue another one.
+fn follows_a_number(line: &str, at: usize) -> bool {
+    let before = &line[..at];
+    let Some(gap) = before.chars().next_back() else {
+        return false;
+    };
+    if gap != ' ' && gap != '\'' && gap != '’' {
+        return false;
+    }
+    let body = &before[..before.len() - gap.len_utf8()];
+    let n = body.chars().rev().take_while(char::is_ascii_digit).count();
+    let (head, digits) = body.split_at(body.len() - n);
+    let year = n == 4
+        && !head.ends_with(['.', ','])
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2200).contains(&y));
+    n > 0 && !year
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
 fn trim_end_index(line: &str, pos: usize) -> usize {
     line[..pos].trim_end().len()
-}
-
-/// The end of a number such as `9.397.732,50`: digits with single separators between them.
-fn number_extent(line: &str, start: usize) -> usize {
-    let b = line.as_bytes();
-    let mut end = start;
-    let mut i = start;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            i += 1;
-            end = i;
-        } else if (b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    end
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -129,8 +184,7 @@ fn multiplier_at(rest: &str) -> (Option<Multiplier>, usize) {
         if let Some(after) = t.strip_prefix(name) {
             // "M€", "M EUR", "million." but not "Manufacturing" or "km".
             if after.chars().next().is_none_or(|c| !c.is_alphabetic()) {
-                if !word && spaces > 0 && !after.trim_start().starts_with(['€', '£', '$', 'E', 'e'])
-                {
+                if !word && spaces > 0 && currency_at(after, false).is_none() {
                     // "6 M €" is fine, "5 M people" is not money.
                     continue;
                 }
@@ -145,129 +199,4 @@ fn multiplier_at(rest: &str) -> (Option<Multiplier>, usize) {
         }
     }
     (None, 0)
-}
-
-fn currency_prefix(rest: &str) -> Option<(&'static str, usize)> {
-    for (sym, code) in [("£", "GBP"), ("€", "EUR"), ("$", "USD")] {
-        if rest.starts_with(sym) {
-            return Some((code, sym.len()));
-        }
-    }
-    for (word, code) in [("EUR", "EUR"), ("GBP", "GBP"), ("USD", "USD")] {
-        if let Some(after) = rest.strip_prefix(word)
-            && after.starts_with([' ', '\u{a0}'])
-        {
-            return Some((code, word.len()));
-        }
-    }
-    None
-}
-
-fn currency_suffix(rest: &str) -> Option<(&'static str, usize)> {
-    let spaces = rest.len() - rest.trim_start().len();
-    let t = &rest[spaces..];
-    let table: &[(&str, &str)] = &[
-        ("€", "EUR"),
-        ("£", "GBP"),
-        ("EUR", "EUR"),
-        ("euros", "EUR"),
-        ("euro", "EUR"),
-        ("Euros", "EUR"),
-        ("Euro", "EUR"),
-        ("GBP", "GBP"),
-        ("pounds", "GBP"),
-        ("USD", "USD"),
-        ("dollars", "USD"),
-    ];
-    for (name, code) in table {
-        if let Some(after) = t.strip_prefix(name)
-            && after.chars().next().is_none_or(|c| !c.is_alphabetic())
-        {
-            let mut len = spaces + name.len();
-            // "EUR 560.000 euro": the currency printed on both sides.
-            let after_trim = after.trim_start();
-            if *code == "EUR" && name.starts_with('E') && after_trim.starts_with("euro") {
-                let extra = after.len() - after_trim.len();
-                let word = if after_trim.starts_with("euros") {
-                    5
-                } else {
-                    4
-                };
-                len += extra + word;
-            }
-            return Some((code, len));
-        }
-    }
-    None
-}
-
-/// Reads a printed number; see the module documentation for the separator rules.
-pub fn parse_number(text: &str, has_multiplier: bool) -> Option<Decimal> {
-    let dots = text.matches('.').count();
-    let commas = text.matches(',').count();
-    let (group, decimal): (Option<char>, Option<char>) = match (dots, commas) {
-        (0, 0) => (None, None),
-        (_, 0) | (0, _) => {
-            let sep = if dots > 0 { '.' } else { ',' };
-            let n = dots + commas;
-            let after = text.rsplit(sep).next().unwrap_or("");
-            if n > 1 || (after.len() == 3 && !has_multiplier) {
-                (Some(sep), None)
-            } else {
-                (None, Some(sep))
-            }
-        }
-        _ => {
-            let last_dot = text.rfind('.');
-            let last_comma = text.rfind(',');
-            if last_dot > last_comma {
-                (Some(','), Some('.'))
-            } else {
-                (Some('.'), Some(','))
-            }
-        }
-    };
-    let (int_part, frac_part) = match decimal {
-        Some(d) => text.rsplit_once(d)?,
-        None => (text, ""),
-    };
-    if let Some(g) = group {
-        // Thousands groups after the first must have three digits.
-        let mut groups = int_part.split(g);
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || groups.clone().any(|grp| grp.len() != 3) {
-            return None;
-        }
-    }
-    // Only digits and the grouping separator may remain before the decimal mark.
-    if !int_part
-        .chars()
-        .all(|c| c.is_ascii_digit() || Some(c) == group)
-    {
-        return None;
-    }
-    let int_digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
-    let plain = if frac_part.is_empty() {
-        int_digits
-    } else {
-        format!("{int_digits}.{frac_part}")
-    };
-    Decimal::parse_plain(&plain)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn separators() {
-        let p = |s, m| parse_number(s, m).map(|d| d.to_string());
-        assert_eq!(p("7,057,734.00", false).as_deref(), Some("7057734"));
-        assert_eq!(p("9.397.732,50", false).as_deref(), Some("9397732.5"));
-        assert_eq!(p("770.000", false).as_deref(), Some("770000"));
-        assert_eq!(p("1,3", true).as_deref(), Some("1.3"));
-        assert_eq!(p("12.5", true).as_deref(), Some("12.5"));
-        assert_eq!(p("12.5", false).as_deref(), Some("12.5"));
-        assert_eq!(p("1,23,4", false), None);
-    }
 }

@@ -1,7 +1,7 @@
 //! A practice's collected sections and fields → its [`PracticeRecord`].
 
 use super::draft::{PracticeDraft, SectionDraft};
-use crate::amount::scan_amounts;
+use crate::amount::{Convention, IssueKind, convention, scan_amounts};
 use crate::blocks::{Block, Paragraph};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::layout::{PracticeHead, ThemeHeading};
@@ -18,9 +18,17 @@ pub(super) fn practice_records(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<PracticeRecord> {
     let mut out = Vec::new();
+    // The decimal mark the guide's amounts show, for separators a section leaves open.
+    let guide = convention(
+        drafts
+            .iter()
+            .flat_map(|d| &d.sections)
+            .filter(|s| s.kind == SectionKind::ResourcesNeeded)
+            .flat_map(SectionDraft::lines),
+    );
     for (p, (head, mut draft)) in heads.iter().zip(drafts).enumerate() {
         draft.sections.sort_by_key(|s| s.kind);
-        let mut record = practice_record(blocks, head, &draft, diags);
+        let mut record = practice_record(blocks, head, &draft, &guide, diags);
         record.number = u32::try_from(p + 1).unwrap_or(u32::MAX);
         // The theme is the last theme heading above the practice.
         record.theme = theme_heads
@@ -41,6 +49,7 @@ fn practice_record(
     blocks: &[Block],
     head: &PracticeHead,
     draft: &PracticeDraft,
+    guide: &Convention,
     diags: &mut Vec<Diagnostic>,
 ) -> PracticeRecord {
     let title = head
@@ -63,7 +72,7 @@ fn practice_record(
         .sections
         .iter()
         .find(|s| s.kind == SectionKind::ResourcesNeeded);
-    let amounts = resources.map_or_else(Vec::new, |s| amounts(s, diags));
+    let amounts = resources.map_or_else(Vec::new, |s| amounts(s, guide, diags));
     let funders = resources.map_or_else(Vec::new, |s| funder::funders(s.lines()));
     PracticeRecord {
         number: 0,
@@ -93,18 +102,49 @@ fn practice_record(
     }
 }
 
-/// The amounts of "Resources needed"; what looks like money but cannot be read is reported.
-fn amounts(resources: &SectionDraft, diags: &mut Vec<Diagnostic>) -> Vec<crate::AmountRecord> {
-    let (amounts, unreadable) = scan_amounts(resources.lines());
-    for u in unreadable {
-        diags.push(Diagnostic::warning(
-            u.line,
-            DiagnosticCode::UnreadableAmount,
-            format!(
-                "'{}' looks like an amount but its number cannot be read",
-                u.text
+/// The amounts of "Resources needed"; what looks like money but cannot be read is reported, and so
+/// is a separator read by the guide's convention.
+fn amounts(
+    resources: &SectionDraft,
+    guide: &Convention,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<crate::AmountRecord> {
+    let (amounts, issues) = scan_amounts(resources.lines(), guide);
+    for u in issues {
+        let text = &u.text;
+        diags.push(match u.kind {
+            IssueKind::Unreadable => Diagnostic::warning(
+                u.line,
+                DiagnosticCode::UnreadableAmount,
+                format!("'{text}' looks like an amount but its number cannot be read"),
             ),
-        ));
+            IssueKind::AmbiguousSeparator(sep) => Diagnostic::warning(
+                u.line,
+                DiagnosticCode::UnreadableAmount,
+                format!(
+                    "'{text}': the '{sep}' may be a decimal mark or a thousands separator, and no \
+                     other amount of the guide shows which; kept as printed, without a value"
+                ),
+            ),
+            IssueKind::AmbiguousCurrency(codes) => Diagnostic::warning(
+                u.line,
+                DiagnosticCode::UnreadableAmount,
+                format!(
+                    "'{text}': the currency may be {}, and the section names none of them; \
+                     not kept as an amount",
+                    codes.join(", ")
+                ),
+            ),
+            IssueKind::ByConvention { mark, evidence } => Diagnostic::note(
+                u.line,
+                DiagnosticCode::SeparatorByConvention,
+                format!(
+                    "'{text}': '{mark}' read as the decimal mark, as in {evidence} other \
+                     amount{} of the guide",
+                    if evidence == 1 { "" } else { "s" }
+                ),
+            ),
+        });
     }
     amounts
 }

@@ -167,10 +167,10 @@ pub(super) fn boolean(value: bool) -> Literal {
 
 /// `xsd:gYear` or `xsd:gYearMonth` as the precision requires.
 pub(super) fn partial_date(d: smarty_extract::PartialDate) -> Literal {
-    let datatype = if d.month.is_some() {
-        NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#gYearMonth")
-    } else {
-        NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#gYear")
+    let datatype = match (d.month, d.day) {
+        (Some(_), Some(_)) => NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#date"),
+        (Some(_), None) => NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#gYearMonth"),
+        _ => NamedNode::new_unchecked("http://www.w3.org/2001/XMLSchema#gYear"),
     };
     Literal::new_typed_literal(d.to_string(), datatype)
 }

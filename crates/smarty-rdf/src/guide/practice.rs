@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{Literal, NamedNode};
 use smarty_extract::{
-    AmountRecord, Per, PeriodRecord, PracticeRecord, Qualifier, SectionKind, Span,
+    AmountRecord, AmountRole, Per, PeriodRecord, PracticeRecord, Qualifier, SectionKind, Span,
 };
 use smarty_reference::{Reference, ResolvedGuide, ResolvedPractice};
 
@@ -231,5 +231,16 @@ fn amount_facts(e: &mut Emitter<'_>, grant: &NamedNode, slug: &str, n: usize, a:
     }
     if a.currency_inferred {
         e.fact(span, &amount, smarty::CURRENCY_INFERRED, boolean(true));
+    }
+    // The role is said beside the amount, which stays where every amount is (grant → amount).
+    if let Some(role) = a.role {
+        let role = match role {
+            AmountRole::Total => "total",
+            AmountRole::Part => "part",
+            AmountRole::Equivalent => "equivalent",
+            AmountRole::PerYear => "per-year",
+            AmountRole::PerUnit => "per-unit",
+        };
+        e.fact(span, &amount, smarty::AMOUNT_ROLE, string(role));
     }
 }
