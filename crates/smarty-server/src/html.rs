@@ -29,10 +29,9 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
-/// The index at `/`.
-pub fn index(public: bool, read_write: bool) -> String {
-    let mut body =
-        String::from("<h1>smarty-kg</h1><p>A SPARQL endpoint over good-practice guides.");
+/// The plain index of routes; `note` is HTML placed under the heading.
+pub fn index(public: bool, read_write: bool, note: &str) -> String {
+    let mut body = format!("<h1>smarty-kg</h1>{note}<p>A SPARQL endpoint over good-practice guides.");
     if public {
         body.push_str(" Personal data (contact persons) is not served.");
     }
@@ -80,15 +79,19 @@ fn compact(iri: &str) -> String {
         .unwrap_or_else(|| iri.to_owned())
 }
 
+/// Where a resource is read here: `/id/…` for this graph's IRIs, else the IRI itself.
+pub fn local_href(iri: &str) -> String {
+    iri.strip_prefix(iri::ID_BASE)
+        .map(|rest| format!("/id/{rest}"))
+        .unwrap_or_else(|| iri.to_owned())
+}
+
 /// A term as HTML: resources of this graph link to their local page.
 fn term(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => {
             let iri = n.as_str();
-            let href = iri
-                .strip_prefix(iri::ID_BASE)
-                .map(|rest| format!("/id/{rest}"))
-                .unwrap_or_else(|| iri.to_owned());
+            let href = local_href(iri);
             format!(
                 "<a href=\"{}\">{}</a>",
                 escape(&href),

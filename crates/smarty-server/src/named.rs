@@ -24,6 +24,7 @@ pub async fn list(State(state): State<Shared>) -> Json<Value> {
                 "title": q.title,
                 "description": q.description,
                 "url": format!("/queries/{}", q.name),
+                "text": q.text,
                 "parameters": q.parameters.iter().map(|p| json!({
                     "name": p.name,
                     "kind": p.kind.name(),
