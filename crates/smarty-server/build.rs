@@ -28,7 +28,9 @@ fn main() {
     let files = match bundle(&web, &out) {
         Ok(dist) => list(&dist),
         Err(why) => {
-            println!("cargo:warning=the web workbench is not embedded ({why}); `serve` shows a plain page instead. Install Node.js and npm and rebuild to get it.");
+            println!(
+                "cargo:warning=the web workbench is not embedded ({why}); `serve` shows a plain page instead. Install Node.js and npm and rebuild to get it."
+            );
             // Without npm nothing else reruns this script, so a later PATH can bring npm in.
             println!("cargo:rerun-if-env-changed=PATH");
             Vec::new()

@@ -33,7 +33,9 @@ pub fn why(
     }
     for group in &sourced {
         let heading = match &group.origin {
-            Origin::Lines { file, first, last } if first == last => format!("{file}, line {first}:"),
+            Origin::Lines { file, first, last } if first == last => {
+                format!("{file}, line {first}:")
+            }
             Origin::Lines { file, first, last } => format!("{file}, lines {first}–{last}:"),
             Origin::File(name) => format!("curated, from {name}:"),
             Origin::Unknown(graph) => format!("graph {graph} (no recorded source):"),

@@ -59,7 +59,9 @@ pub async fn network(
     let bytes = state
         .inspect(move |r| {
             let network = smarty_network::build_with(r.view, &options, &r.options)?;
-            Ok(network.write(format, None, smarty_network::Renderer::Auto)?.bytes)
+            Ok(network
+                .write(format, None, smarty_network::Renderer::Auto)?
+                .bytes)
         })
         .await?;
     let media = match format {
@@ -86,7 +88,9 @@ const FILTERS: &str = "SELECT DISTINCT ?kind ?iri ?code ?label WHERE {
 
 /// `GET /api/filters`.
 pub async fn filters(State(state): State<Shared>) -> Result<Json<Value>, ApiError> {
-    let table = state.inspect(|r| select(r.view, FILTERS, &r.options, vec![])).await?;
+    let table = state
+        .inspect(|r| select(r.view, FILTERS, &r.options, vec![]))
+        .await?;
     let mut out = json!({ "theme": [], "region": [], "country": [] });
     for row in &table.rows {
         let [kind, iri, code, label] = [0, 1, 2, 3].map(|i| text(&row[i]));
@@ -148,7 +152,9 @@ pub async fn search(
     if wanted.is_empty() {
         return Ok(Json(json!({ "query": query.q, "hits": [] })));
     }
-    let table = state.inspect(|r| select(r.view, NAMES, &r.options, vec![])).await?;
+    let table = state
+        .inspect(|r| select(r.view, NAMES, &r.options, vec![]))
+        .await?;
     let mut hits: Vec<Value> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for row in &table.rows {
@@ -159,8 +165,10 @@ pub async fn search(
                 "place" => place_href(&iri),
                 _ => crate::html::local_href(&iri),
             };
-            hits.push(json!({ "kind": kind, "iri": iri, "href": href, "label": label,
-                              "matched": matched }));
+            hits.push(
+                json!({ "kind": kind, "iri": iri, "href": href, "label": label,
+                              "matched": matched }),
+            );
         }
     }
     Ok(Json(json!({ "query": query.q, "hits": hits })))
@@ -186,7 +194,9 @@ const TERMS: &str = "SELECT DISTINCT ?term WHERE {
 
 /// `GET /api/vocabulary`.
 pub async fn vocabulary(State(state): State<Shared>) -> Result<Json<Value>, ApiError> {
-    let table = state.inspect(|r| select(r.view, TERMS, &r.options, vec![])).await?;
+    let table = state
+        .inspect(|r| select(r.view, TERMS, &r.options, vec![]))
+        .await?;
     let mut terms: Vec<String> = table
         .rows
         .iter()

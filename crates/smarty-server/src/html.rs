@@ -31,7 +31,8 @@ fn page(title: &str, body: &str) -> String {
 
 /// The plain index of routes; `note` is HTML placed under the heading.
 pub fn index(public: bool, read_write: bool, note: &str) -> String {
-    let mut body = format!("<h1>smarty-kg</h1>{note}<p>A SPARQL endpoint over good-practice guides.");
+    let mut body =
+        format!("<h1>smarty-kg</h1>{note}<p>A SPARQL endpoint over good-practice guides.");
     if public {
         body.push_str(" Personal data (contact persons) is not served.");
     }
@@ -112,6 +113,13 @@ const LABELS: [&str; 4] = [
 
 /// The page of a resource: its statements, then the statements that point to it.
 pub fn resource(iri: &str, triples: &[Triple]) -> String {
+    let (title, body) = resource_parts(iri, triples);
+    page(&title, &body)
+}
+
+/// A resource page's title and body (the workbench's practice page starts from the body, so
+/// the statements are there before, or without, its script).
+pub fn resource_parts(iri: &str, triples: &[Triple]) -> (String, String) {
     let about: Vec<&Triple> = triples
         .iter()
         .filter(|t| t.subject.to_string() == format!("<{iri}>"))
@@ -153,7 +161,7 @@ pub fn resource(iri: &str, triples: &[Triple]) -> String {
         }
         body.push_str("</table>");
     }
-    page(&title, &body)
+    (title, body)
 }
 
 /// A page holding a Turtle document as text (the ontology).

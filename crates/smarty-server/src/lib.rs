@@ -116,6 +116,7 @@ fn router(state: state::Shared) -> Router {
         .route("/id/{*path}", get(linked_data::resource))
         .route("/def", get(linked_data::ontology))
         .route("/api/config", get(workbench::config))
+        .route("/api/queries", get(named::list_with_text))
         .route("/api/networks/{kind}", get(api::network))
         .route("/api/filters", get(api::filters))
         .route("/api/contacts", get(api::contacts))

@@ -62,7 +62,8 @@ pub async fn resource(
     match negotiate::choose(accept(&headers), format_param(&params), Kind::Graph, true) {
         // A practice's page is the workbench's, which shows its record with the source lines.
         Choice::Html if path.starts_with("practice/") && workbench::is_embedded() => {
-            workbench::shell().ok_or_else(not_found)
+            let (title, body) = html::resource_parts(&iri, triples);
+            workbench::shell_with(Some((&title, &body))).ok_or_else(not_found)
         }
         Choice::Html => Ok(respond::body(
             "text/html; charset=utf-8",

@@ -104,7 +104,9 @@ fn places(r: &Reading<'_>, node: &NamedNode) -> Result<Vec<Value>, ApiError> {
     for row in &table.rows {
         let [region, up, code, label, country] = [0, 1, 2, 3, 4].map(|i| text(&row[i]));
         let entry = by_region.entry(region).or_default();
-        entry.0.push(json!({ "iri": up, "code": code, "label": label }));
+        entry
+            .0
+            .push(json!({ "iri": up, "code": code, "label": label }));
         entry.1 = country;
     }
     Ok(by_region
@@ -150,10 +152,18 @@ fn shared_organisations(
 ) -> Result<BTreeMap<String, (String, Vec<String>)>, ApiError> {
     let options = NetworkOptions::new(NetworkKind::PracticeOrganisation);
     let network = smarty_network::build_with(r.view, &options, &r.options)?;
-    let label = |id: &str| network.node(id).map(|n| n.label.clone()).unwrap_or_default();
+    let label = |id: &str| {
+        network
+            .node(id)
+            .map(|n| n.label.clone())
+            .unwrap_or_default()
+    };
     let mut by_partner: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     for org in neighbours(&network, practice) {
-        for p in neighbours(&network, &org).into_iter().filter(|p| p != practice) {
+        for p in neighbours(&network, &org)
+            .into_iter()
+            .filter(|p| p != practice)
+        {
             let entry = by_partner.entry(p.clone()).or_default();
             entry.0 = label(&p);
             entry.1.push(label(&org));
@@ -249,7 +259,9 @@ impl Withheld {
         };
         for row in &table.rows {
             if let Some((file, first, last)) = smarty_store::parse_source(&text(&row[0])) {
-                withheld.lines.extend((first..=last).map(|n| (file.clone(), n)));
+                withheld
+                    .lines
+                    .extend((first..=last).map(|n| (file.clone(), n)));
             }
             let name = fold(&text(&row[1]));
             if !name.is_empty() {

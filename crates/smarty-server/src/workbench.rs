@@ -15,6 +15,10 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/workbench.rs"));
 }
 
+/// What the shell's <main> and <title> hold before the script runs (see web/src/index.html).
+const LOADING: &str = "<p class=\"loading\">Loading…</p>";
+const TITLE: &str = "<title>smarty-kg workbench</title>";
+
 /// The pages of the workbench (each answers with the same shell; the script draws the page).
 pub const PAGES: [&str; 5] = ["/", "/query", "/network", "/contacts", "/search"];
 
@@ -50,10 +54,29 @@ pub async fn page(State(state): State<Shared>) -> Response {
 
 /// The workbench's HTML shell, if embedded.
 pub fn shell() -> Option<Response> {
+    shell_with(None)
+}
+
+/// The shell whose title and content are a page's until the script draws it: `(title, HTML)`.
+pub fn shell_with(initial: Option<(&str, &str)>) -> Option<Response> {
     let bytes = asset("index.html")?;
-    let mut response = (StatusCode::OK, bytes).into_response();
+    let body = match initial {
+        None => bytes.to_vec(),
+        Some((title, html)) => String::from_utf8_lossy(bytes)
+            .replacen(LOADING, html, 1)
+            .replacen(
+                TITLE,
+                &format!("<title>{} · smarty-kg</title>", html::escape(title)),
+                1,
+            )
+            .into_bytes(),
+    };
+    let mut response = (StatusCode::OK, body).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type("index.html")));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(media_type("index.html")),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     headers.insert(header::VARY, HeaderValue::from_static("Accept"));
     Some(response)
@@ -65,7 +88,10 @@ pub async fn file(Path(name): Path<String>) -> Response {
         Some(bytes) => {
             let mut response = (StatusCode::OK, bytes).into_response();
             let headers = response.headers_mut();
-            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type(&name)));
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(media_type(&name)),
+            );
             // The names do not change with the contents, so browsers ask again each time.
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             response
@@ -104,16 +130,35 @@ mod tests {
         for text in expect {
             assert!(page.contains(text), "{text:?} missing from {page}");
         }
-        assert!(!page.contains("<script"), "the fallback page needs no script");
+        assert!(
+            !page.contains("<script"),
+            "the fallback page needs no script"
+        );
     }
 
     #[test]
     fn fallback_says_how_to_get_the_workbench() {
         check(
             false,
-            &["<title>smarty-kg</title>", "apt-get install nodejs npm", "cargo build", "/sparql"],
+            &[
+                "<title>smarty-kg</title>",
+                "apt-get install nodejs npm",
+                "cargo build",
+                "/sparql",
+            ],
         );
-        check(true, &["Personal data (contact persons) is not served", "/queries"]);
+        check(
+            true,
+            &["Personal data (contact persons) is not served", "/queries"],
+        );
+    }
+
+    #[test]
+    fn the_shell_holds_the_markers_a_page_replaces() {
+        if let Some(bytes) = asset("index.html") {
+            let shell = String::from_utf8_lossy(bytes);
+            assert!(shell.contains(LOADING) && shell.contains(TITLE), "{shell}");
+        }
     }
 
     #[test]

@@ -47,8 +47,9 @@ pub fn parse_source(iri: &str) -> Option<(String, usize, usize)> {
 /// A source or graph as people read it: `prefix:local`, else `<iri>`.
 fn name(term: &Term) -> String {
     match term {
-        Term::NamedNode(n) => smarty_rdf::vocab::compact(n.as_str())
-            .unwrap_or_else(|| format!("<{}>", n.as_str())),
+        Term::NamedNode(n) => {
+            smarty_rdf::vocab::compact(n.as_str()).unwrap_or_else(|| format!("<{}>", n.as_str()))
+        }
         other => other.to_string(),
     }
 }

@@ -5,7 +5,7 @@ import Yasqe from "@zazuko/yasqe";
 import Yasr from "@zazuko/yasr";
 import "@zazuko/yasqe/build/yasqe.min.css";
 import "@zazuko/yasr/build/yasr.min.css";
-import { el, getJson, heading, download } from "./dom.js";
+import { el, getJson, heading, download, localHref } from "./dom.js";
 import { registerCompleters } from "./complete.js";
 
 const START = `SELECT ?practice ?title ?theme WHERE {
@@ -20,7 +20,7 @@ let last = null;
 
 export async function showQuery(main) {
   heading(main, "Query the knowledge graph");
-  const [library, vocabulary] = await Promise.all([getJson("/queries"), getJson("/api/vocabulary")]);
+  const [library, vocabulary] = await Promise.all([getJson("/api/queries"), getJson("/api/vocabulary")]);
   registerCompleters(Yasqe, vocabulary);
   const examples = el("section", { class: "examples", "aria-labelledby": "examples-title" },
     el("h2", { id: "examples-title", text: "Named queries" }),
@@ -49,6 +49,15 @@ export async function showQuery(main) {
     editorHeight: "16em",
   });
   yasqe.getInputField().setAttribute("aria-label", "SPARQL query");
+  declarePrefixes(yasqe, vocabulary.prefixes);
+  // Results name this graph's things by their persistent IRIs: read them here, not on the web.
+  results.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='https://w3id.org/smarty-kg/id/']");
+    if (link) {
+      event.preventDefault();
+      location.href = localHref(link.href);
+    }
+  });
   yasqe.on("queryResponse", (_y, response, duration) => show(yasr, status, response, duration));
   for (const query of library.queries) {
     list.append(el("li", {}, el("button", {
@@ -62,6 +71,7 @@ export async function showQuery(main) {
 function pick(query, form, yasqe, yasr, status) {
   form.replaceChildren();
   yasqe.setValue(query.text || "");
+  declarePrefixes(yasqe, yasqe.__prefixes);
   const fields = query.parameters.map((p) => {
     const id = `param-${p.name}`;
     return el("div", { class: "field" },
@@ -82,6 +92,19 @@ function pick(query, form, yasqe, yasr, status) {
   (run.querySelector("input") || run.querySelector("button")).focus();
 }
 
+/// Declares the server's prefixes that the text uses: the server knows them anyway, but the
+/// editor's syntax check flags an undeclared prefix, and a declared query runs anywhere.
+function declarePrefixes(yasqe, prefixes) {
+  yasqe.__prefixes = prefixes;
+  const declared = yasqe.getPrefixesFromQuery();
+  const text = yasqe.getValue().replace(/#.*$/gm, "");
+  const used = {};
+  for (const [prefix, namespace] of Object.entries(prefixes)) {
+    if (!(prefix in declared) && new RegExp(`(^|[\\s(/^|,;{])${prefix}:`).test(text)) used[prefix] = namespace;
+  }
+  if (Object.keys(used).length) yasqe.addPrefixes(used);
+}
+
 async function runNamed(query, data, yasr, status) {
   const params = new URLSearchParams();
   for (const [key, value] of data) if (String(value).trim()) params.append(key, String(value).trim());
@@ -94,7 +117,7 @@ async function runNamed(query, data, yasr, status) {
 }
 
 function show(yasr, status, response, duration) {
-  yasr.setResponse(response, duration);
+  yasr.setResponse(response, Math.round(duration));
   const json = yasr.results && yasr.results.getAsJson && yasr.results.getAsJson();
   last = json || null;
   if (yasr.results && yasr.results.hasError()) {
