@@ -1,8 +1,10 @@
 # Shared set-up for scripts/run and scripts/test (sourced, not executed).
 #
 # Installs what a build or a test needs beyond the Rust toolchain, idempotently: libclang (bindgen,
-# for oxigraph's RocksDB), a C++ compiler, Graphviz (rendering diagrams), and for the tests a Python
-# virtual environment with the independent tools used for interoperability checks.
+# for oxigraph's RocksDB), a C++ compiler, Graphviz (rendering diagrams), Node.js and npm (the
+# build bundles the web workbench with them), and for the tests a Python virtual environment with
+# the independent tools used for interoperability checks and a headless Chromium for the browser
+# tests.
 
 set -euo pipefail
 
@@ -52,6 +54,20 @@ ensure_packages() {
 
 ensure_build_tools() {
     ensure_packages libclang-dev clang g++ graphviz
+    ensure_node
+}
+
+# Node.js and npm from Debian when npm is missing: the server's build script bundles the web
+# workbench with them (without npm the build still succeeds and serves a plain page).
+ensure_node() {
+    if ! command -v npm >/dev/null 2>&1; then
+        ensure_packages nodejs npm
+    fi
+}
+
+# Headless Chromium and its WebDriver, for the browser tests of the workbench.
+ensure_browser() {
+    ensure_packages chromium chromium-driver
 }
 
 # The Python tools the interoperability tests compare against (rdflib, pySHACL, networkx, pytest),

@@ -91,3 +91,13 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+impl From<smarty_network::NetworkError> for ApiError {
+    fn from(e: smarty_network::NetworkError) -> Self {
+        match e {
+            e if e.is_input_error() => ApiError::BadRequest(e.to_string()),
+            smarty_network::NetworkError::Store(e) => ApiError::Store(e),
+            e => ApiError::Internal(e.to_string()),
+        }
+    }
+}

@@ -29,10 +29,10 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
-/// The index at `/`.
-pub fn index(public: bool, read_write: bool) -> String {
+/// The plain index of routes; `note` is HTML placed under the heading.
+pub fn index(public: bool, read_write: bool, note: &str) -> String {
     let mut body =
-        String::from("<h1>smarty-kg</h1><p>A SPARQL endpoint over good-practice guides.");
+        format!("<h1>smarty-kg</h1>{note}<p>A SPARQL endpoint over good-practice guides.");
     if public {
         body.push_str(" Personal data (contact persons) is not served.");
     }
@@ -80,15 +80,19 @@ fn compact(iri: &str) -> String {
         .unwrap_or_else(|| iri.to_owned())
 }
 
+/// Where a resource is read here: `/id/…` for this graph's IRIs, else the IRI itself.
+pub fn local_href(iri: &str) -> String {
+    iri.strip_prefix(iri::ID_BASE)
+        .map(|rest| format!("/id/{rest}"))
+        .unwrap_or_else(|| iri.to_owned())
+}
+
 /// A term as HTML: resources of this graph link to their local page.
 fn term(t: &Term) -> String {
     match t {
         Term::NamedNode(n) => {
             let iri = n.as_str();
-            let href = iri
-                .strip_prefix(iri::ID_BASE)
-                .map(|rest| format!("/id/{rest}"))
-                .unwrap_or_else(|| iri.to_owned());
+            let href = local_href(iri);
             format!(
                 "<a href=\"{}\">{}</a>",
                 escape(&href),
@@ -109,6 +113,13 @@ const LABELS: [&str; 4] = [
 
 /// The page of a resource: its statements, then the statements that point to it.
 pub fn resource(iri: &str, triples: &[Triple]) -> String {
+    let (title, body) = resource_parts(iri, triples);
+    page(&title, &body)
+}
+
+/// A resource page's title and body (the workbench's practice page starts from the body, so
+/// the statements are there before, or without, its script).
+pub fn resource_parts(iri: &str, triples: &[Triple]) -> (String, String) {
     let about: Vec<&Triple> = triples
         .iter()
         .filter(|t| t.subject.to_string() == format!("<{iri}>"))
@@ -150,7 +161,7 @@ pub fn resource(iri: &str, triples: &[Triple]) -> String {
         }
         body.push_str("</table>");
     }
-    page(&title, &body)
+    (title, body)
 }
 
 /// A page holding a Turtle document as text (the ontology).

@@ -1,12 +1,14 @@
 //! `smarty-kg serve`: the store as a standard web service. A SPARQL 1.1 Protocol endpoint at
 //! `/sparql`, the Graph Store Protocol at `/store`, the named queries at `/queries`, linked-data
-//! pages at `/id/…` and the ontology at `/def`.
+//! pages at `/id/…`, the ontology at `/def`, and the web workbench at `/` (its data under `/api/`,
+//! its bundle under `/assets/`).
 //!
 //! Safe by default: read-only unless `--read-write` with a bearer token; a per-query timeout that
 //! cancels the evaluation; a row cap; no server-side requests (SERVICE, LOAD); caps on bodies,
 //! query length and concurrent evaluations (a bounded queue, then 503); header and body read
 //! timeouts; with `public`, reads see only what `export --public` writes.
 
+mod api;
 mod description;
 mod error;
 mod gsp;
@@ -14,10 +16,12 @@ mod html;
 mod linked_data;
 mod named;
 mod negotiate;
+mod practice;
 mod protocol;
 mod respond;
 mod safety;
 mod state;
+mod workbench;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -25,7 +29,6 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, Method, header};
-use axum::response::Html;
 use axum::routing::{any, get, post};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -102,17 +105,25 @@ pub enum ServerError {
 
 /// The routes, over shared state.
 fn router(state: state::Shared) -> Router {
-    let (public, read_write) = (state.config.public, state.config.read_write);
-    let queries = Router::new()
+    let mut queries = Router::new();
+    for page in workbench::PAGES {
+        queries = queries.route(page, get(workbench::page));
+    }
+    let queries = queries
         .route("/sparql", any(protocol::handle))
         .route("/queries", get(named::list))
         .route("/queries/{name}", get(named::run))
         .route("/id/{*path}", get(linked_data::resource))
         .route("/def", get(linked_data::ontology))
-        .route(
-            "/",
-            get(move || async move { Html(html::index(public, read_write)) }),
-        )
+        .route("/api/config", get(workbench::config))
+        .route("/api/queries", get(named::list_with_text))
+        .route("/api/networks/{kind}", get(api::network))
+        .route("/api/filters", get(api::filters))
+        .route("/api/contacts", get(api::contacts))
+        .route("/api/search", get(api::search))
+        .route("/api/vocabulary", get(api::vocabulary))
+        .route("/api/practice/{slug}", get(practice::practice))
+        .route("/assets/{file}", get(workbench::file))
         .layer(RequestBodyLimitLayer::new(MAX_QUERY_BODY));
     let writes = Router::new()
         .route("/store", any(gsp::handle))

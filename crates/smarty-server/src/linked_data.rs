@@ -17,6 +17,7 @@ use crate::negotiate::{self, Choice, Kind};
 use crate::protocol::pairs;
 use crate::respond::{self, accept, format_param};
 use crate::state::Shared;
+use crate::workbench;
 
 /// The statements about a resource, the statements pointing to it, and the labels of both ends.
 const RESOURCE_QUERY: &str =
@@ -59,6 +60,11 @@ pub async fn resource(
     }
     let params = pairs(query.as_deref().unwrap_or_default().as_bytes());
     match negotiate::choose(accept(&headers), format_param(&params), Kind::Graph, true) {
+        // A practice's page is the workbench's, which shows its record with the source lines.
+        Choice::Html if path.starts_with("practice/") && workbench::is_embedded() => {
+            let (title, body) = html::resource_parts(&iri, triples);
+            workbench::shell_with(Some((&title, &body))).ok_or_else(not_found)
+        }
         Choice::Html => Ok(respond::body(
             "text/html; charset=utf-8",
             html::resource(&iri, triples).into_bytes(),

@@ -14,6 +14,15 @@ use crate::state::Shared;
 
 /// `GET /queries`.
 pub async fn list(State(state): State<Shared>) -> Json<Value> {
+    listing(&state, false)
+}
+
+/// `GET /api/queries`: the same listing with each query's text, for the workbench's editor.
+pub async fn list_with_text(State(state): State<Shared>) -> Json<Value> {
+    listing(&state, true)
+}
+
+fn listing(state: &Shared, with_text: bool) -> Json<Value> {
     let queries: Vec<Value> = state
         .config
         .library
@@ -24,6 +33,7 @@ pub async fn list(State(state): State<Shared>) -> Json<Value> {
                 "title": q.title,
                 "description": q.description,
                 "url": format!("/queries/{}", q.name),
+                "text": with_text.then_some(q.text.as_str()),
                 "parameters": q.parameters.iter().map(|p| json!({
                     "name": p.name,
                     "kind": p.kind.name(),

@@ -117,3 +117,35 @@ impl AppState {
         self.pool.run(self.config.timeout, move |_| work(&kg)).await
     }
 }
+
+/// What read work on the pool sees: the view queries read, the options for its queries (the
+/// server's timeout, the request's canceller) and the store itself, for what a public view does
+/// not hold (the ingested texts, and which of their lines are personal data).
+pub struct Reading<'a> {
+    pub view: &'a KnowledgeGraph,
+    pub store: &'a KnowledgeGraph,
+    pub options: QueryOptions,
+    pub public: bool,
+}
+
+impl AppState {
+    /// Runs read work on the pool; its own errors (a network's, a missing resource) pass through.
+    pub async fn inspect<T: Send + 'static>(
+        self: &Arc<Self>,
+        work: impl FnOnce(Reading<'_>) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let state = self.clone();
+        let view = self.reader();
+        self.pool
+            .run(self.config.timeout, move |canceller| {
+                let reading = Reading {
+                    view: &view,
+                    store: &state.store,
+                    options: state.options(canceller),
+                    public: state.config.public,
+                };
+                Ok(work(reading))
+            })
+            .await?
+    }
+}

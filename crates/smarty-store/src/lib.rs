@@ -14,6 +14,7 @@ mod ingest;
 mod library;
 mod load;
 mod lock;
+mod provenance;
 mod query;
 mod scan;
 mod serialize;
@@ -34,6 +35,7 @@ pub use library::{
     NamedQuery, ParamError, ParamKind, ParamValue, Parameter, QueryLibrary, parse_term,
 };
 pub use load::LoadReport;
+pub use provenance::{Origin, Sourced, parse_source};
 pub use query::{
     Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput, SolutionTable,
     StatementShape, parse_check, statement_shape, write_outcome,

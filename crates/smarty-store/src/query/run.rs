@@ -57,7 +57,11 @@ impl KnowledgeGraph {
                 let token = token.clone();
                 let timed_out = &timed_out;
                 scope.spawn(move || {
-                    if finished.recv_timeout(timeout).is_err() {
+                    // Only a timeout cancels: the sender dropped means the work finished, and
+                    // cancelling then would cancel the next query sharing this canceller.
+                    if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                        finished.recv_timeout(timeout)
+                    {
                         timed_out.store(true, Ordering::SeqCst);
                         token.cancel();
                     }
