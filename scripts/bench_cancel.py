@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_serve import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "## Cancellation"
 DEADLINE = 2.0
@@ -127,7 +129,7 @@ def main() -> int:
                   f"{statistics.median(peer):.2f} s", file=sys.stderr)
     table = render(rows, args)
     print(table)
-    write_section(args.out, table)
+    write_section(args.out, table, SECTION)
     print(f"written {args.out}", file=sys.stderr)
     return 0
 
@@ -178,16 +180,6 @@ Both long forms grow faster than linearly in oxigraph itself (the ratio to pyoxi
 1): a UNION of 1,000 branches takes 0.5 s, of 3,000 about 6 s; a FILTER of 2,000 `&&` terms about
 20 s, of which about 2 s before evaluation. Where a query needs that many alternatives, a `VALUES`
 block of the same terms is one join, prepared in milliseconds (3 ms for 3,000 terms)."""
-
-
-def write_section(path: Path, table: str) -> None:
-    """Replaces the Cancellation section of BENCHMARKS.md (or appends it), keeping the rest."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    start = text.find("\n" + SECTION + "\n")
-    if start >= 0:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + text[end:] if end >= 0 else text[:start]
-    path.write_text(text.rstrip("\n") + "\n\n" + table + "\n")
 
 
 if __name__ == "__main__":

@@ -205,10 +205,10 @@ def render(rounds: list[dict], args) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, table: str) -> None:
-    """Replaces the Serving section of BENCHMARKS.md (or appends it), keeping the rest."""
+def write_section(path: Path, table: str, section: str = SECTION) -> None:
+    """Replaces a section of BENCHMARKS.md (or appends it), keeping the rest."""
     text = path.read_text() if path.exists() else "# Benchmarks\n"
-    start = text.find("\n" + SECTION + "\n")
+    start = text.find("\n" + section + "\n")
     if start >= 0:
         end = text.find("\n## ", start + 1)
         text = text[:start] + text[end:] if end >= 0 else text[:start]
