@@ -31,6 +31,7 @@ use smarty_extract::{Diagnostic, Extraction};
 use smarty_rdf::{GuideInput, GuideSummary, iri, vocab};
 use smarty_reference::{Reference, ResolutionNote, ResolvedGuide};
 
+use crate::identity::GuideIdentity;
 use crate::{KnowledgeGraph, StoreError};
 
 /// A guide to ingest: a name for the document (stable across versions) and its text.
@@ -45,6 +46,9 @@ pub struct GuideDocument<'a> {
 #[derive(Debug, Clone)]
 pub struct IngestReport {
     pub document: String,
+    /// The stored document this guide was recognised as (the same title and programme) when
+    /// its file name says otherwise: it replaced that document rather than adding a copy.
+    pub same_guide_as: Option<String>,
     pub version: String,
     pub practices: usize,
     pub persons: usize,
@@ -86,7 +90,6 @@ impl KnowledgeGraph {
         reference: &Reference,
         progress: &mut dyn FnMut(IngestStage),
     ) -> Result<IngestReport, StoreError> {
-        let name = document_slug(doc.name, "guide");
         progress(IngestStage::Extracting);
         let extraction: Extraction = smarty_extract::extract(doc.text);
         if extraction.practices.is_empty() {
@@ -94,6 +97,12 @@ impl KnowledgeGraph {
                 path: doc.name.into(),
             });
         }
+        let file_name = document_slug(doc.name, "guide");
+        let same_guide = match GuideIdentity::of(&extraction) {
+            Some(identity) => self.same_guide(&identity)?,
+            None => None,
+        };
+        let name = same_guide.clone().unwrap_or_else(|| file_name.clone());
         progress(IngestStage::Resolving);
         let resolved: ResolvedGuide = smarty_reference::resolve(&extraction, reference);
         let input = GuideInput {
@@ -132,6 +141,7 @@ impl KnowledgeGraph {
         }
 
         Ok(IngestReport {
+            same_guide_as: same_guide.filter(|stored| *stored != file_name),
             document: name,
             version: summary.version,
             practices: extraction.practices.len(),

@@ -10,6 +10,7 @@ mod derived;
 mod error;
 mod export;
 mod format;
+mod identity;
 mod ingest;
 mod library;
 mod load;

@@ -523,7 +523,7 @@ fn an_in_memory_store_leaves_nothing_behind() {
 #[test]
 fn guides_named_in_other_scripts_stay_apart() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read(guide()).unwrap();
+    let text = std::fs::read_to_string(guide()).unwrap();
     let names = [
         "Οδηγός.txt",
         "Путеводитель.txt",
@@ -531,8 +531,11 @@ fn guides_named_in_other_scripts_stay_apart() {
         "✓.txt",
         "✓✓.txt",
     ];
-    for name in names {
-        std::fs::write(dir.path().join(name), &text).unwrap();
+    for (i, name) in names.iter().enumerate() {
+        // Five different guides (a guide is known by its title and programme): the programme
+        // on the cover's first line differs.
+        let guide = text.replacen("SMARTY\n", &format!("SMARTY {i}\n"), 1);
+        std::fs::write(dir.path().join(name), guide).unwrap();
         smarty(&dir)
             .args(["--store", "store", "ingest", name])
             .assert()
@@ -554,5 +557,58 @@ fn guides_named_in_other_scripts_stay_apart() {
     assert!(
         documents.iter().filter(|d| d.starts_with("guide-")).count() == 2,
         "{documents:?}"
+    );
+}
+
+#[test]
+fn the_same_guide_under_another_file_name_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read(guide()).unwrap();
+    std::fs::write(dir.path().join("guide.txt"), &text).unwrap();
+    std::fs::write(dir.path().join("copy of the guide.txt"), &text).unwrap();
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "guide.txt"])
+        .assert()
+        .success();
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "copy of the guide.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(document guide, version"))
+        .stderr(predicate::str::contains(
+            "the same guide as the stored document 'guide'",
+        ));
+    let count = |query: &str| -> usize {
+        select(&dir, query)[0]["n"]["value"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(
+        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"),
+        26
+    );
+    assert_eq!(
+        count(
+            "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+             BIND(STRBEFORE(STRAFTER(STR(?g), \"/graph/doc/\"), \"/\") AS ?doc) FILTER(?doc != \"\") }"
+        ),
+        1
+    );
+    // A new edition (the same title and programme, other content) replaces the old one too.
+    let edition =
+        String::from_utf8(text)
+            .unwrap()
+            .replacen("Access Innovation", "Access Innovation 2", 1);
+    std::fs::write(dir.path().join("guide-2025.txt"), edition).unwrap();
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "guide-2025.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(document guide, version"));
+    assert_eq!(
+        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"),
+        26
     );
 }

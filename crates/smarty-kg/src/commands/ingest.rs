@@ -104,6 +104,12 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
         if hidden > 0 {
             writeln!(stderr, "{shown}: {hidden} notes left out (--quiet)")?;
         }
+        if let Some(stored) = &report.same_guide_as {
+            writeln!(
+                stderr,
+                "{shown}: the same guide as the stored document '{stored}' (its title and programme): it replaces it"
+            )?;
+        }
         drop(stderr);
         println!(
             "ingested {shown}: {} practices, {} persons, {} organisations; {} statements in {} graphs (document {}, version {}{})",
