@@ -15,6 +15,7 @@ pub mod blocks;
 pub mod date;
 pub mod decimal;
 pub mod diagnostic;
+pub mod diff;
 pub mod fields;
 mod funder;
 pub mod layout;

@@ -72,6 +72,8 @@ pub struct StoreArgs {
 pub enum Command {
     /// Extract the practices of a guide and print them (no store involved)
     Extract(ExtractArgs),
+    /// What changed between two editions of a guide: practices added, removed and changed
+    Diff(DiffArgs),
     /// Ingest guides (text) and RDF files into the store
     Ingest(IngestArgs),
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)
@@ -174,6 +176,32 @@ pub enum ExtractFormat {
     Table,
     /// One line of counts
     Summary,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "OLD and NEW are guide files, or versions kept in the store, written DOC@VERSION \
+        (as `stats` lists them: smarty-good-practice-guide@77f3f761). A practice keeps its identity \
+        across editions by its title, or, when the title changed, by the same contact persons and \
+        main institutions and a similar title. Where a practice sits in the guide (its number, \
+        page and lines) is not a change."
+)]
+pub struct DiffArgs {
+    /// The earlier edition
+    pub old: String,
+
+    /// The later edition
+    pub new: String,
+
+    /// A table for people, or JSON (every field's old and new value with its line)
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

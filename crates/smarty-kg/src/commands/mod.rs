@@ -1,6 +1,7 @@
 //! One module per command.
 
 mod contacts;
+mod diff;
 mod docs;
 mod export;
 mod extract;
@@ -54,6 +55,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Status> {
     }
     match &cli.command {
         Some(Command::Extract(args)) => extract::run(args),
+        Some(Command::Diff(args)) => diff::run(&cli.store, args),
         Some(Command::Ingest(args)) => ingest::run(&cli.store, args),
         Some(Command::Query(args)) => query::run(&cli.store, args),
         Some(Command::Update(args)) => query::update(&cli.store, args),
