@@ -612,3 +612,48 @@ fn the_same_guide_under_another_file_name_replaces_it() {
         26
     );
 }
+
+#[test]
+fn a_practice_in_two_guides_is_one_node_with_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(guide()).unwrap();
+    std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+    // Another guide (another programme on its cover) printing the same practices.
+    let other = text.replacen("SMARTY\n", "SMARTY 2\n", 1);
+    std::fs::write(dir.path().join("b.txt"), other).unwrap();
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "a.txt", "b.txt"])
+        .assert()
+        .success();
+    let count = |query: &str| -> usize {
+        select(&dir, query)[0]["n"]["value"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert_eq!(
+        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"),
+        26
+    );
+    // Each practice is stated by both documents: its provenance names both sources.
+    assert_eq!(
+        count(
+            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { \
+             GRAPH ?g1 { ?p a smarty:GoodPractice } GRAPH ?g2 { ?p a smarty:GoodPractice } \
+             FILTER(STRBEFORE(STRAFTER(STR(?g1), \"/graph/doc/\"), \"/\") = \"a\" \
+                 && STRBEFORE(STRAFTER(STR(?g2), \"/graph/doc/\"), \"/\") = \"b\") }"
+        ),
+        26
+    );
+    // The shared contacts work across the guides: the same five persons.
+    let out = smarty(&dir)
+        .args(["--store", "store", "contacts", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let contacts: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(contacts.as_array().map(Vec::len), Some(5), "{contacts}");
+}
