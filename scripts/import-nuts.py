@@ -302,6 +302,16 @@ def check(nuts_csv: Path) -> int:
             errors.append(f"countries: bad other_names for {nuts0}")
     print(f"countries.csv: {len(countries)} rows, level-0 codes in nuts.csv: {len(level0)}")
 
+    # The generated name tables, when present.
+    for file, header, known in (("names-derived.csv", ["code", "name", "rule"], nuts),
+                                ("country-names.csv", ["nuts", "name", "source"], level0)):
+        if (folder / file).exists():
+            rows = read_csv(folder / file, header)
+            bad = sorted({r[0] for r in rows if r[0] not in known})
+            if bad:
+                errors.append(f"{file}: unknown codes {bad}")
+            print(f"{file}: {len(rows)} rows")
+
     for e in errors:
         print("ERROR", e, file=sys.stderr)
     print("check:", "FAILED" if errors else "OK")
