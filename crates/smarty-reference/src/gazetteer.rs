@@ -37,6 +37,20 @@ struct OtherName {
     name: String,
 }
 
+/// A row of `names-derived.csv`: a name a NUTS label gives (its `rule` column is for readers).
+#[derive(Debug, Clone, Deserialize)]
+struct DerivedName {
+    code: String,
+    name: String,
+}
+
+/// A row of `country-names.csv`: a country's name (its `source` column is for readers).
+#[derive(Debug, Clone, Deserialize)]
+struct CountryName {
+    nuts: String,
+    name: String,
+}
+
 /// The result of resolving one printed location.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct LocationResolution {
@@ -68,12 +82,7 @@ impl Gazetteer {
         let countries: Vec<Country> = crate::read_csv("data/nuts/countries.csv", countries)?;
         let others: Vec<OtherName> = crate::read_csv("data/nuts/names-en.csv", other_names)?;
         let mut index: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut add = |name: &str, code: &str| {
-            let codes = index.entry(fold(name)).or_default();
-            if !codes.iter().any(|c| c == code) {
-                codes.push(code.to_owned());
-            }
-        };
+        let mut add = |name: &str, code: &str| add_name(&mut index, name, code);
         for r in &regions {
             // Level-0 labels are national names; countries are indexed below with their aliases.
             if r.level > 0 {
@@ -101,6 +110,27 @@ impl Gazetteer {
             index,
             other_names,
         })
+    }
+
+    /// Adds the generated name tables to the names looked up: `names-derived.csv` (names the
+    /// NUTS labels give: "Vilniaus apskritis" → "Vilnius County", "Vilnius") and
+    /// `country-names.csv` (ISO 3166 and CLDR names: "Czech Republic", "Éire"). They are not
+    /// [`Gazetteer::other_names`], which lists the curated names only.
+    pub fn with_generated(
+        mut self,
+        derived: &str,
+        country_names: &str,
+    ) -> Result<Self, ReferenceError> {
+        let derived: Vec<DerivedName> = crate::read_csv(crate::DERIVED_CSV.path, derived)?;
+        let countries: Vec<CountryName> =
+            crate::read_csv(crate::COUNTRY_NAMES_CSV.path, country_names)?;
+        for d in &derived {
+            add_name(&mut self.index, &d.name, &d.code);
+        }
+        for c in &countries {
+            add_name(&mut self.index, &c.name, &c.nuts);
+        }
+        Ok(self)
     }
 
     /// Other (mostly English) names of a region.
@@ -223,7 +253,7 @@ impl Gazetteer {
     }
 
     fn lookup_in(&self, part: &str, countries: &[String]) -> Option<Vec<String>> {
-        let codes = self.lookup(part)?;
+        let codes = one_territory(self.lookup(part)?);
         if codes.len() == 1 || countries.is_empty() {
             return (codes.len() == 1).then_some(codes);
         }
@@ -256,6 +286,30 @@ impl Gazetteer {
     }
 }
 
+fn add_name(index: &mut BTreeMap<String, Vec<String>>, name: &str, code: &str) {
+    let codes = index.entry(fold(name)).or_default();
+    if !codes.iter().any(|c| c == code) {
+        codes.push(code.to_owned());
+    }
+}
+
+/// Codes that lie on one line of descent (LT, LT0; LT01, LT011) name one territory printed at
+/// several levels: a country's name names the country; below it the deepest region is meant
+/// ("Vilnius County" is LT011, the only region of LT01), the one towns are counted in.
+fn one_territory(mut codes: Vec<String>) -> Vec<String> {
+    codes.sort_by_key(String::len);
+    let one_line = codes.windows(2).all(|w| w[1].starts_with(w[0].as_str()));
+    if codes.len() < 2 || !one_line {
+        return codes;
+    }
+    let pick = if codes[0].len() == 2 {
+        0
+    } else {
+        codes.len() - 1
+    };
+    vec![codes.swap_remove(pick)]
+}
+
 /// Text outside brackets, and each bracketed remark.
 fn split_brackets(text: &str) -> (String, Vec<String>) {
     let mut outside = String::new();
@@ -284,53 +338,4 @@ fn split_brackets(text: &str) -> (String, Vec<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::Reference;
-
-    /// `NUTS codes | countries | unresolved`.
-    fn check(input: &str, expect: &str) {
-        let reference = Reference::bundled().unwrap();
-        let r = reference.gazetteer().resolve(input);
-        let got = format!(
-            "{} | {} | {}",
-            r.nuts.join(" "),
-            r.countries.join(" "),
-            r.unresolved.join(" ")
-        );
-        assert_eq!(got.trim_end(), expect, "input: {input}");
-    }
-
-    #[test]
-    fn every_location_in_the_bundled_guide() {
-        check("Poland", "PL | POL |");
-        check("West Yorkshire", "UKE4 | GBR |");
-        check("Castilla y León, Spain", "ES41 | ESP |");
-        check("Catalonia, Spain", "ES51 | ESP |");
-        check("Western and Eastern Slovenia", "SI04 SI03 | SVN |");
-        check("Tuscany, Italy", "ITI1 | ITA |");
-        check("Sheffield, South Yorkshire, UK", "UKE32 UKE3 | GBR |");
-        check("West Yorkshire, UK", "UKE4 | GBR |");
-        check("Toscana, Italy", "ITI1 | ITA |");
-        check("Western Slovenia", "SI04 | SVN |");
-        check("Tuscany Region, Italy", "ITI1 | ITA |");
-        check("Mazowieckie, Poland", "PL9 | POL |");
-        check("Pohjois- ja Itä-Suomi, Finland (Suomi)", "FI1D | FIN |");
-        check("Piemonte, Italy", "ITC1 | ITA |");
-        check("Italy", "IT | ITA |");
-        check(
-            "Castilla y León, Spain (and other collaborating European regions)",
-            "ES41 | ESP | (and other collaborating European regions)",
-        );
-        check("Prato, Italy", "ITI15 | ITA |");
-        check("Yorkshire, UK", "UKE | GBR |");
-        check("Tuscany region, Italy", "ITI1 | ITA |");
-        check("Lapland region, Finland", "FI1D7 | FIN |");
-    }
-
-    #[test]
-    fn other_forms() {
-        check("Lombardy", "ITC4 | ITA |");
-        check("Atlantis, Spain", "ES | ESP | Atlantis");
-        check("CATALUÑA", "ES51 | ESP |");
-    }
-}
+mod tests;

@@ -248,3 +248,83 @@ fn a_practice_does_not_reach_into_the_previous_one() {
 practice title L3 Second Title",
     );
 }
+
+#[test]
+fn a_theme_name_inside_a_practice_does_not_start_the_theme() {
+    // "Green Skills" printed on its own line inside a practice of theme 1: in the middle of the
+    // practice (a section heading follows) and again in its last section (the next practice's
+    // "About" follows, but the real heading is nearer to it).
+    check(
+        &[
+            "Contents",
+            "Digital Hubs 3",
+            "Access Innovation 4",
+            "Green Skills 5",
+            "Skills Academy 6",
+            "",
+            "Theme 1: Digital Hubs",
+            "Theme 2: Green Skills",
+            "",
+            "Digital Hubs",
+            "",
+            "Text about hubs.",
+            "",
+            "Access Innovation",
+            "About this good practice",
+            "Text about the practice.",
+            "",
+            "Green Skills",
+            "",
+            "More text about the practice.",
+            "Resources needed",
+            "Money.",
+            "Potential for learning or transfer",
+            "Others can learn.",
+            "",
+            "Green Skills",
+            "",
+            "Text that ends the practice.",
+            "",
+            "Green Skills",
+            "",
+            "Text about skills.",
+            "",
+            "Skills Academy",
+            "About this good practice",
+            "Text about the academy.",
+        ],
+        "contents L2: Digital Hubs | page 3
+contents L3: Access Innovation | page 4
+contents L4: Green Skills | page 5
+contents L5: Skills Academy | page 6
+listed theme 1 L7: Digital Hubs
+listed theme 2 L8: Green Skills
+theme 1: L10 Digital Hubs
+theme 2: L30 Green Skills
+practice title L14 Access Innovation
+practice title L34 Skills Academy",
+    );
+    // Without the practice before it, the contents page decides: the theme opens the practice it
+    // lists next, so a repeat of its name above another practice is not its heading.
+    check(
+        &[
+            "Contents",
+            "Green Skills 5",
+            "Skills Academy 6",
+            "",
+            "Theme 1: Green Skills",
+            "",
+            "Green Skills",
+            "",
+            "A paragraph about something else.",
+            "",
+            "Access Innovation",
+            "About this good practice",
+            "Text.",
+        ],
+        "contents L2: Green Skills | page 5
+contents L3: Skills Academy | page 6
+listed theme 1 L5: Green Skills
+practice title L11 Access Innovation",
+    );
+}
