@@ -389,7 +389,10 @@ mod tests {
         check("a grant of 1'000 EUR", "1'000 EUR = 1000 EUR");
         check("a grant of 1’500’000 €", "1’500’000 € = 1500000 EUR");
         check("€ 12 500,50 in total", "€ 12 500,50 = 12500.5 EUR Total");
-        check("£2 000 000.00 in total", "£2 000 000.00 = 2000000 GBP Total");
+        check(
+            "£2 000 000.00 in total",
+            "£2 000 000.00 = 2000000 GBP Total",
+        );
         check("in 2019 250 000 EUR were spent", "250 000 EUR = 250000 EUR");
         // Never a part of a number read as the whole: the text stays, without a value.
         check("1234 567 EUR", "567 EUR = ? EUR\nUNREADABLE 567 EUR");

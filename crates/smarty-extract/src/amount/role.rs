@@ -7,7 +7,14 @@ use super::{AmountRecord, AmountRole, Per};
 use crate::decimal::Decimal;
 
 /// Words saying an amount comes on top of the ones before it, never out of them.
-const ON_TOP: &[&str] = &["additional", "further", "another", "extra", "plus", "addition"];
+const ON_TOP: &[&str] = &[
+    "additional",
+    "further",
+    "another",
+    "extra",
+    "plus",
+    "addition",
+];
 
 /// The role the amount's own words give it: per year or per unit when it says so, total when
 /// they speak of a total.

@@ -229,7 +229,11 @@ impl Amount<'_> {
         let words = format!(
             "{} {}",
             self.sentence_before(),
-            if after.starts_with("in total") { "total" } else { "" }
+            if after.starts_with("in total") {
+                "total"
+            } else {
+                ""
+            }
         );
         stated_role(&words, self.per())
     }
