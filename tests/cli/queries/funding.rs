@@ -2,38 +2,74 @@
 
 use super::*;
 
-/// The amounts printed in the Resources sections, by currency.
+/// Each grant summed once, by currency: a hand count of the bundled guide's Resources sections.
 ///
-/// GBP, point values: £7,057,734 (Access Innovation), £70 million twice (AMRC), £6,130,000
-/// (3M BIC) and £1,980,000 (Skills for Growth), together £155,167,734; "between £11,000 and
-/// £18,000" (Digital Apprenticeships) is a range. 6 amounts in 5 practices.
+/// GBP, point values:
+/// - Access Innovation: £7,057,734.00.
+/// - AMRC: £70 million, and "an additional £70 million": two grants, £140,000,000.
+/// - 3M Buckley Innovation Centre: £6,130,000.
+/// - Skills for Growth: £1,980,000.
+/// - Digital Apprenticeships: "between £11,000 and £18,000", a range (minimums / maximums).
 ///
-/// EUR, point values: 1,3M€, 2M€ and 5M€ (Centr@tec), approximately 60K € (IoT), 9.397.732,50
-/// EUR (GOSTOP), 1,5 M EUR (audit services), 73,46, 47,5 and 25,5 million (Incentives), 2,5
-/// million EUR (DIH Slovenia), 6 M € (DIH4CAT), 1,9 million EUR (SRIP), €770.000 and €350.000
-/// (GIOTTO), EUR 560.000 (Future Key Skills), 324.000 € (GATE 4.0) and about 2M€ (FrostBit),
-/// together €180,121,732.50; "over 12.5 M€" (ProACCIÓ) is a minimum and "a maximum amount per
-/// project of 200k Euro" (Incentives) a maximum. 19 amounts in 13 practices.
+/// Together £155,167,734; 6 amounts summed in 5 practices, none left out.
+///
+/// EUR, point values:
+/// - Centr@tec: 1,3M€, 2M€ and 5M€, the budgets of three editions: €8,300,000.
+/// - IoT Catalan Alliance: "approximately 60K €" each year: per year, not summed.
+/// - GOSTOP: 9.397.732,50 EUR.
+/// - Audit services: 1,5 M EUR.
+/// - Incentives: 73,46 million euro, the total of its bracketed parts 47,5 and 25,5 million (not
+///   summed again); "a maximum amount per project of 200k Euro" is per unit, not summed.
+/// - DIH Slovenia: 2,5 million EUR.
+/// - DIH4CAT: "Total budget … 6 M €".
+/// - SRIP FoF: 1,9 million EUR.
+/// - GIOTTO: "Total budget of the project: €770.000"; the €350.000 grant requested is part of it.
+/// - ProACCIÓ 4.0: "over 12.5 M€", a minimum.
+/// - Future Key Skills: EUR 560.000.
+/// - GATE 4.0: "total public funding … 324.000 €".
+/// - FrostBit: "Yearly basis … about 2M€": per year, not summed.
+///
+/// Together €104,711,732.50; 13 amounts summed in 11 practices; 6 not summed (two per year, two
+/// parts, the grant requested, the per-project maximum); per year €2,060,000.
 #[test]
 fn funding_by_currency_and_amounts() {
     let kg = Kg::ingest();
     let by_currency = kg.rows("funding-by-currency", &[]);
     assert_eq!(column(&by_currency, "currency"), ["EUR", "GBP"]);
     let eur = find(&by_currency, &[("currency", "EUR")]);
-    assert_eq!(num(eur, "amounts"), 19.0);
-    assert_eq!(num(eur, "practices"), 13.0);
-    assert_eq!(num(eur, "total"), 180_121_732.5);
+    assert_eq!(num(eur, "amounts"), 13.0);
+    assert_eq!(num(eur, "practices"), 11.0);
+    assert_eq!(
+        num(eur, "total"),
+        8_300_000.0
+            + 9_397_732.5
+            + 1_500_000.0
+            + 73_460_000.0
+            + 2_500_000.0
+            + 6_000_000.0
+            + 1_900_000.0
+            + 770_000.0
+            + 560_000.0
+            + 324_000.0
+    );
+    assert_eq!(num(eur, "total"), 104_711_732.5);
     assert_eq!(num(eur, "minimums"), 12_500_000.0);
-    assert_eq!(num(eur, "maximums"), 200_000.0);
-    assert_eq!(num(eur, "atLeast"), 192_621_732.5);
-    assert_eq!(num(eur, "approximateAmounts"), 2.0);
+    assert_eq!(num(eur, "maximums"), 0.0);
+    assert_eq!(num(eur, "atLeast"), 117_211_732.5);
+    assert_eq!(num(eur, "approximateAmounts"), 0.0);
+    assert_eq!(num(eur, "perYear"), 2_060_000.0);
+    assert_eq!(num(eur, "notSummed"), 6.0);
     let gbp = find(&by_currency, &[("currency", "GBP")]);
     assert_eq!(num(gbp, "amounts"), 6.0);
     assert_eq!(num(gbp, "practices"), 5.0);
-    assert_eq!(num(gbp, "total"), 155_167_734.0);
+    assert_eq!(
+        num(gbp, "total"),
+        7_057_734.0 + 70_000_000.0 + 70_000_000.0 + 6_130_000.0 + 1_980_000.0
+    );
     assert_eq!(num(gbp, "minimums"), 11_000.0);
     assert_eq!(num(gbp, "maximums"), 18_000.0);
     assert_eq!(num(gbp, "approximateAmounts"), 0.0);
+    assert_eq!(num(gbp, "notSummed"), 0.0);
 
     let amounts = kg.rows("funding-amounts", &[]);
     assert_eq!(amounts.len(), 25);
