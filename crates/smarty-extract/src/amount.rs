@@ -15,6 +15,7 @@ mod currency;
 mod money;
 mod number;
 mod qualifier;
+mod role;
 mod scan;
 
 use crate::decimal::Decimal;
@@ -208,7 +209,7 @@ mod tests {
         );
         check(
             "operate each year for approximately 60K €, funded by the Catalan government",
-            "approximately 60K € = 60000 EUR About per Year",
+            "approximately 60K € = 60000 EUR About per Year PerYear",
         );
         check(
             "GOSTOP was financed with 9.397.732,50 EUR through different financing rates",
@@ -228,7 +229,7 @@ mod tests {
         );
         check(
             "Resources available: 73,46 million euro: 65% (47,5 million) for the creation of the centers; 35% (25,5 million) for innovative I4.0 projects for a maximum amount per project of 200k Euro.",
-            "73,46 million euro = 73460000 EUR\n47,5 million = 47500000 EUR (inferred) Part\n25,5 million = 25500000 EUR (inferred) Part\n200k Euro = max 200000 EUR UpTo per Project",
+            "73,46 million euro = 73460000 EUR Total\n47,5 million = 47500000 EUR (inferred) Part\n25,5 million = 25500000 EUR (inferred) Part\n200k Euro = max 200000 EUR UpTo per Project PerUnit",
         );
         check(
             "2,5 million EUR co-financing and up to nine employees",
@@ -244,7 +245,7 @@ mod tests {
         );
         check(
             "Total budget of the project: €770.000",
-            "€770.000 = 770000 EUR",
+            "€770.000 = 770000 EUR Total",
         );
         check(
             "Funding for Skills for Growth (£1,980,000) comprised of EU European Social Funds.",
@@ -264,11 +265,11 @@ mod tests {
         );
         check(
             "The total public funding for this initiative is 324.000 €, covering 50%",
-            "324.000 € = 324000 EUR",
+            "324.000 € = 324000 EUR Total",
         );
         check(
             "Yearly basis, the FrostBit budget is about 2M€ in total.",
-            "about 2M€ = 2000000 EUR About per Year",
+            "about 2M€ = 2000000 EUR About per Year PerYear",
         );
     }
 
@@ -291,7 +292,7 @@ mod tests {
         check("a grant of $2.5bn", "$2.5bn = 2500000000 USD");
         check(
             "up to £3m per year",
-            "up to £3m = max 3000000 GBP UpTo per Year",
+            "up to £3m = max 3000000 GBP UpTo per Year PerYear",
         );
         check("1,23,4 EUR", "1,23,4 EUR = ? EUR\nUNREADABLE 1,23,4 EUR");
     }
@@ -346,12 +347,52 @@ mod tests {
     }
 
     #[test]
+    fn totals_parts_and_rates() {
+        // A total and the grant requested in it: the grant is a share of the total.
+        let (found, _) = scan_amounts(
+            [
+                (1, "Total budget of the project: €770.000"),
+                (2, "Total grant requested: €350.000"),
+            ],
+            &Convention::default(),
+        );
+        let roles: Vec<_> = found.iter().map(|a| a.role).collect();
+        assert_eq!(roles, [Some(AmountRole::Total), Some(AmountRole::Part)]);
+        check(
+            "Total budget €1,000,000, of which €400,000 from the region",
+            "€1,000,000 = 1000000 EUR Total\n€400,000 = 400000 EUR Part",
+        );
+        // Said to come on top: a second grant, not a share.
+        check(
+            "Total budget €1,000,000. An additional €400,000 came from the region",
+            "€1,000,000 = 1000000 EUR Total\n€400,000 = 400000 EUR",
+        );
+        // Another currency is never a share of a total.
+        check(
+            "Total budget €1,000,000 and £400,000 from the council",
+            "€1,000,000 = 1000000 EUR Total\n£400,000 = 400000 GBP",
+        );
+        check(
+            "Total: PLN 2,000,000 (€460,000)",
+            "PLN 2,000,000 = 2000000 PLN Total\n€460,000 = 460000 EUR Equivalent",
+        );
+        check("€50,000 a year", "€50,000 = 50000 EUR per Year PerYear");
+        check(
+            "£70 million of funding. An additional £70 million was secured",
+            "£70 million = 70000000 GBP\n£70 million = 70000000 GBP",
+        );
+    }
+
+    #[test]
     fn thousands_separators() {
         check("a grant of 250 000 EUR", "250 000 EUR = 250000 EUR");
         check("a grant of 1'000 EUR", "1'000 EUR = 1000 EUR");
         check("a grant of 1’500’000 €", "1’500’000 € = 1500000 EUR");
-        check("€ 12 500,50 in total", "€ 12 500,50 = 12500.5 EUR");
-        check("£2 000 000.00 in total", "£2 000 000.00 = 2000000 GBP");
+        check("€ 12 500,50 in total", "€ 12 500,50 = 12500.5 EUR Total");
+        check(
+            "£2 000 000.00 in total",
+            "£2 000 000.00 = 2000000 GBP Total",
+        );
         check("in 2019 250 000 EUR were spent", "250 000 EUR = 250000 EUR");
         // Never a part of a number read as the whole: the text stays, without a value.
         check("1234 567 EUR", "567 EUR = ? EUR\nUNREADABLE 567 EUR");

@@ -1,10 +1,12 @@
-//! Funders named in "Resources needed": runs of capitalised words headed by a funding body noun
+//! Funders: in "Resources needed", runs of capitalised words headed by a funding body noun
 //! ("European Regional Development Fund", "Kirklees Metropolitan Council", "ERDF"), or an adjective
-//! with a lower-case head ("Catalan regional government", "Private Sector match funding"), in a
-//! sentence that speaks of money. Which organisation each name denotes is decided later, against
-//! the alias table.
+//! with a lower-case head ("Catalan regional government"), in a sentence that speaks of money;
+//! elsewhere, only the bodies a sentence says fund the practice ("funded by the European Regional
+//! Development Fund"). Which organisation each name denotes is decided later, against the alias
+//! table. A source of money described without a body ("Private Sector match funding", "own
+//! resources") is kept as text, never taken for an organisation.
 
-use crate::record::FunderMention;
+use crate::record::{FunderMention, SectionKind, Spanned};
 use crate::span::Span;
 
 /// Nouns that make a capitalised phrase a funding body.
@@ -19,6 +21,9 @@ const HEADS: &[&str] = &[
     "ministry",
     "commission",
     "bank",
+    "municipality",
+    "republic",
+    "union",
 ];
 
 /// Acronyms of funds and funding bodies, which name a funder on their own.
@@ -38,6 +43,19 @@ const LOWER_EXTENSIONS: &[&str] = &[
     "funds",
 ];
 
+/// Lower-case nouns that make a phrase a source of money rather than a body ("match funding").
+const SOURCE_NOUNS: &[&str] = &["funding", "funds", "resources", "financing", "contribution"];
+
+/// Phrases that say a body funds the practice, outside "Resources needed".
+const FUNDED_BY: &[&str] = &[
+    "funded by",
+    "financed by",
+    "funded from",
+    "financed from",
+    "funded through",
+    "with the support of",
+];
+
 /// Connectors allowed inside a name ("University of Sheffield", "Castilla y León").
 const CONNECTORS: &[&str] = &["of", "and", "for", "de", "del", "y", "di", "la", "&"];
 
@@ -53,31 +71,88 @@ const MONEY_CUES: &[&str] = &[
     "cofinanc",
 ];
 
-pub fn funders<'a>(lines: impl IntoIterator<Item = (u32, &'a str)>) -> Vec<FunderMention> {
-    let mut out: Vec<FunderMention> = Vec::new();
+/// What a section says of who funds the practice: the bodies it names, and the sources of money it
+/// describes without naming a body.
+#[derive(Debug, Default)]
+pub struct Funding {
+    pub funders: Vec<FunderMention>,
+    pub sources: Vec<Spanned<String>>,
+}
+
+/// A name found in a sentence: a body, or a source of money described without one.
+#[derive(Debug, Clone, PartialEq)]
+enum Name {
+    Body(String),
+    Source(String),
+}
+
+/// The funders and sources of "Resources needed": every sentence that speaks of money.
+pub fn funders<'a>(lines: impl IntoIterator<Item = (u32, &'a str)>) -> Funding {
+    let mut out = Funding::default();
     for (line_no, line) in lines {
         for sentence in line.split(". ") {
             let lower = sentence.to_lowercase();
-            if !MONEY_CUES.iter().any(|c| lower.contains(c)) {
-                continue;
-            }
-            let names = names_in(sentence);
-            for (k, name) in names.iter().enumerate() {
-                // "European Regional Development Fund (ERDF)" names one fund.
-                if k > 0 && abbreviates(name, &names[k - 1]) {
-                    continue;
-                }
-                let name = name.clone();
-                if !out.iter().any(|m| m.name == name) {
-                    out.push(FunderMention {
-                        name,
-                        span: Span::line(line_no),
-                    });
-                }
+            if MONEY_CUES.iter().any(|c| lower.contains(c)) {
+                out.add(names_in(sentence), line_no, SectionKind::ResourcesNeeded);
             }
         }
     }
     out
+}
+
+/// The bodies another section says fund the practice: the names after "funded by", "financed by",
+/// "with the support of" in the same sentence.
+pub fn funders_named<'a>(
+    lines: impl IntoIterator<Item = (u32, &'a str)>,
+    section: SectionKind,
+) -> Vec<FunderMention> {
+    let mut out = Funding::default();
+    for (line_no, line) in lines {
+        for sentence in line.split(". ") {
+            let lower = sentence.to_lowercase();
+            let cue = FUNDED_BY
+                .iter()
+                .filter_map(|c| lower.find(c).map(|at| at + c.len()))
+                .min();
+            // Lower-casing may move byte offsets; only cut where the sentence has a boundary.
+            if let Some(at) = cue.filter(|at| sentence.is_char_boundary(*at)) {
+                let bodies = names_in(&sentence[at..])
+                    .into_iter()
+                    .filter(|n| matches!(n, Name::Body(_)))
+                    .collect();
+                out.add(bodies, line_no, section);
+            }
+        }
+    }
+    out.funders
+}
+
+impl Funding {
+    fn add(&mut self, names: Vec<Name>, line_no: u32, section: SectionKind) {
+        let mut previous: Option<String> = None;
+        for name in names {
+            match name {
+                Name::Body(name) => {
+                    // "European Regional Development Fund (ERDF)" names one fund.
+                    let repeats = previous.as_ref().is_some_and(|p| abbreviates(&name, p));
+                    previous = Some(name.clone());
+                    if !repeats && !self.funders.iter().any(|m| m.name == name) {
+                        self.funders.push(FunderMention {
+                            name,
+                            section,
+                            span: Span::line(line_no),
+                        });
+                    }
+                }
+                Name::Source(text) => {
+                    previous = None;
+                    if !self.sources.iter().any(|s| s.value == text) {
+                        self.sources.push(Spanned::new(text, Span::line(line_no)));
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -126,10 +201,10 @@ fn has_head(words: &[&str]) -> bool {
     words.iter().any(|w| {
         let lower = w.to_lowercase();
         HEADS.contains(&lower.as_str()) || FUND_ACRONYMS.contains(&lower.as_str())
-    }) || words.windows(2).any(|p| p == ["match", "funding"])
+    })
 }
 
-fn names_in(sentence: &str) -> Vec<String> {
+fn names_in(sentence: &str) -> Vec<Name> {
     let toks = tokens(sentence);
     let mut names = Vec::new();
     let mut i = 0;
@@ -139,6 +214,12 @@ fn names_in(sentence: &str) -> Vec<String> {
             continue;
         };
         if !capitalised(w) {
+            // "own resources", "own funds": the practice's own money, named by no body.
+            if let (true, Some(Tok::Word(noun))) = (w == "own", toks.get(i + 1))
+                && SOURCE_NOUNS.contains(noun)
+            {
+                names.push(Name::Source(format!("own {noun}")));
+            }
             i += 1;
             continue;
         }
@@ -172,7 +253,11 @@ fn names_in(sentence: &str) -> Vec<String> {
                 break;
             }
         }
-        if !ext.is_empty() && has_head(&ext) {
+        // "The funding" describes nothing: a source needs a word of its own before the noun.
+        let bare = run.len() == 1 && matches!(run[0], "The" | "A" | "An" | "It" | "This");
+        let source =
+            !bare && ext.last().is_some_and(|w| SOURCE_NOUNS.contains(w)) && !has_head(&ext);
+        if !ext.is_empty() && (has_head(&ext) || source) {
             // The lower-case head belongs to the words after the last "and" only:
             // "Capital Grants and Private Sector match funding".
             if let Some(and) = run.iter().rposition(|w| *w == "and") {
@@ -183,7 +268,12 @@ fn names_in(sentence: &str) -> Vec<String> {
             run.extend(ext);
             j = k;
         }
-        names.extend(named(&run));
+        // "Private Sector match funding" says where money comes from, not which body gives it.
+        if source && !has_head(&run) {
+            names.push(Name::Source(strip_leading_articles(&run).join(" ")));
+        } else {
+            names.extend(named(&run));
+        }
         i = j.max(i + 1);
     }
     names
@@ -199,7 +289,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
 }
 
 /// The funder names in a run of words, split where "and" joins two of them.
-fn named(run: &[&str]) -> Vec<String> {
+fn named(run: &[&str]) -> Vec<Name> {
     split_on_and(run)
         .into_iter()
         .filter_map(|part| {
@@ -207,7 +297,7 @@ fn named(run: &[&str]) -> Vec<String> {
             // "Government" alone says too little to name a body; "ERDF" alone is enough.
             let vague =
                 part.len() == 1 && !FUND_ACRONYMS.contains(&part[0].to_lowercase().as_str());
-            (has_head(part) && !vague).then(|| part.join(" "))
+            (has_head(part) && !vague).then(|| Name::Body(part.join(" ")))
         })
         .collect()
 }
@@ -242,8 +332,23 @@ fn strip_leading_articles<'r, 'a>(mut words: &'r [&'a str]) -> &'r [&'a str] {
 mod tests {
     use super::*;
 
+    /// Bodies separated by " | ", then the sources described without a body as `[text]`.
     fn check(input: &str, expect: &str) {
-        let got: Vec<String> = funders([(1, input)]).into_iter().map(|m| m.name).collect();
+        let found = funders([(1, input)]);
+        let got: Vec<String> = found
+            .funders
+            .into_iter()
+            .map(|m| m.name)
+            .chain(found.sources.into_iter().map(|s| format!("[{}]", s.value)))
+            .collect();
+        assert_eq!(got.join(" | "), expect, "input: {input}");
+    }
+
+    fn check_named(input: &str, expect: &str) {
+        let got: Vec<String> = funders_named([(1, input)], SectionKind::About)
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
         assert_eq!(got.join(" | "), expect, "input: {input}");
     }
 
@@ -251,7 +356,7 @@ mod tests {
     fn funders_of_the_bundled_guide() {
         check(
             "The funding for Access Innovation (£7,057,734.00) comprised of EU European Structural and Investment Funds, along with an allocation from West Yorkshire Combined Authority's access to Capital Grants and Private Sector match funding in the form of grants and advice.",
-            "EU European Structural and Investment Funds | West Yorkshire Combined Authority | Private Sector match funding",
+            "EU European Structural and Investment Funds | West Yorkshire Combined Authority | [Private Sector match funding]",
         );
         check(
             "The funding and the staff in charge come from the Regional Government of Castilla y León.",
@@ -288,6 +393,47 @@ mod tests {
         check(
             "The call for tenders has a 2018-2020 financial budget of 1,5 M EUR and is co-financed by the ERDF ROP 2014-2020, Axis A action 1.1.2 A.",
             "ERDF ROP",
+        );
+    }
+
+    #[test]
+    fn bodies_joined_by_and_and_sources_without_a_body() {
+        check(
+            "Funded by the European Regional Development Fund and Municipality of Prato.",
+            "European Regional Development Fund | Municipality of Prato",
+        );
+        check(
+            "The rest of the budget comes from own resources and Private match funding.",
+            "[own resources] | [Private match funding]",
+        );
+        check(
+            "Funding from the Ministry of Economy and Private Sector match funding.",
+            "Ministry of Economy | [Private Sector match funding]",
+        );
+    }
+
+    #[test]
+    fn funders_outside_resources_needed() {
+        check_named(
+            "DIE-DIHSLOVENIA-2019-2023 is co-financed by the Republic of Slovenia and the European Union from the European Regional Development Fund.",
+            "Republic of Slovenia | European Union | European Regional Development Fund",
+        );
+        check_named(
+            "The FrostBit lab was established in 1999 as the first Finnish virtual reality programming laboratory funded by the European Regional Development Fund (ERDF). The systematic development has led to",
+            "European Regional Development Fund",
+        );
+        check_named(
+            "It runs with the support of Kirklees Council.",
+            "Kirklees Council",
+        );
+        // Only a sentence that says who funds names a funder.
+        check_named(
+            "The Municipality of Prato, University of Florence and business associations have teamed with the PRISMA project.",
+            "",
+        );
+        check_named(
+            "The study was commissioned by the Ministry of Economic Development, in support of traceability.",
+            "",
         );
     }
 }

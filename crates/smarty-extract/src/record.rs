@@ -138,12 +138,20 @@ pub struct ContactRecord {
     pub span: Span,
 }
 
-/// A funder named in "Resources needed".
+/// A funder named in "Resources needed", or in another section that says it funds the practice
+/// ("funded by the European Regional Development Fund").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FunderMention {
     /// The name as printed (trimmed of articles).
     pub name: String,
+    /// The section it is named in.
+    #[serde(skip_serializing_if = "is_resources")]
+    pub section: SectionKind,
     pub span: Span,
+}
+
+fn is_resources(kind: &SectionKind) -> bool {
+    *kind == SectionKind::ResourcesNeeded
 }
 
 /// One good practice, with every field the template has.
@@ -167,8 +175,12 @@ pub struct PracticeRecord {
     pub period: Option<PeriodRecord>,
     /// Monetary amounts found in "Resources needed".
     pub amounts: Vec<AmountRecord>,
-    /// Funders named in "Resources needed".
+    /// Funders named in "Resources needed", then those other sections say fund the practice.
     pub funders: Vec<FunderMention>,
+    /// Sources of money "Resources needed" describes without naming a body ("Private Sector match
+    /// funding", "own resources"), as printed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub funding_sources: Vec<Spanned<String>>,
     /// All lines that belong to the practice (sections printed elsewhere are not included).
     pub span: Span,
 }

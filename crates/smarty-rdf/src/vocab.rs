@@ -85,6 +85,7 @@ pub mod smarty {
         PER = "per",
         CURRENCY_INFERRED = "currencyInferred",
         AMOUNT_ROLE = "amountRole",
+        FUNDING_SOURCE = "fundingSource",
         PAGE = "page",
         PRINTED_EMAIL = "printedEmail",
     );

@@ -188,16 +188,18 @@ fn organisations_partners_and_their_practices() {
 
     // The overview. Involved in a practice: 23 main institutions; 7 more contact organisations
     // (Jan Kochanowski University, WYCA, Comune di Prato, Next Technology Tecnotessile, TECOS,
-    // ACCIÓ, the Mazowieckie Marshal's Office); 11 more funders (ESIF, private sector, UK
-    // Government, the Regional Development Agency, the Universities of Sheffield and
-    // Huddersfield, Kirklees Council, ERDF, the EC, the Spanish government, ESF) = 41. Plus the 4
-    // partners involved in none, and Horizon 2020, a curated fund this guide does not mention.
+    // ACCIÓ, the Mazowieckie Marshal's Office); 12 more funders (ESIF, UK Government, the Regional
+    // Development Agency, the Universities of Sheffield and Huddersfield, Kirklees Council, ERDF,
+    // the EC, the Spanish government, ESF, and DIH Slovenia's "co-financed by the Republic of
+    // Slovenia and the European Union") = 42. Plus the 4 partners involved in none, and Horizon
+    // 2020, a curated fund this guide does not mention. "Private Sector match funding" names no
+    // body: a funding source, not an organisation.
     let orgs = kg.rows("organisations", &[]);
     assert_eq!(
         orgs.iter().filter(|r| num(r, "practices") > 0.0).count(),
-        41
+        42
     );
-    assert_eq!(orgs.len(), 41 + 4 + 1);
+    assert_eq!(orgs.len(), 42 + 4 + 1);
     let horizon = find(&orgs, &[("organisationName", "Horizon 2020")]);
     assert_eq!(
         (get(horizon, "kind"), get(horizon, "practices")),
@@ -230,7 +232,13 @@ fn organisations_partners_and_their_practices() {
         &orgs,
         &[("organisationName", "European Regional Development Fund")],
     );
-    assert_eq!((get(erdf, "kind"), get(erdf, "funderOf")), ("fund", "4"));
+    // IoT, audit services, AMRC and 3M BIC in Resources; DIH Slovenia and FrostBit elsewhere.
+    assert_eq!((get(erdf, "kind"), get(erdf, "funderOf")), ("fund", "6"));
+    let slovenia = find(&orgs, &[("organisationName", "Republic of Slovenia")]);
+    assert_eq!(
+        (get(slovenia, "kind"), get(slovenia, "funderOf")),
+        ("public", "1")
+    );
     let jsi = find(&orgs, &[("organisationName", "Jožef Stefan Institute")]);
     assert_eq!(
         (get(jsi, "mainInstitutionOf"), get(jsi, "partner")),

@@ -90,7 +90,8 @@ fn the_command_line_and_the_shell_bind_alike() {
         Ok(5),
     );
     check(&kg, "practices-by-country", &["country=FIN"], Ok(2));
-    check(&kg, "erdf-or-esf-funded-practices", &["fund=ERDF"], Ok(4));
+    // IoT, audit services, AMRC, 3M BIC, and DIH Slovenia and FrostBit, named outside Resources.
+    check(&kg, "erdf-or-esf-funded-practices", &["fund=ERDF"], Ok(6));
     check(
         &kg,
         "funding-amounts",

@@ -1,10 +1,11 @@
 //! One section's amounts, line by line: currencies carried over to bare amounts, ranges closed,
-//! shared currency marks decided by the section, the role of bracketed amounts.
+//! shared currency marks decided by the section, the role of each amount (see `role`).
 
 use super::money::Money;
 use super::qualifier::{
     ends_with_word, per_unit, qualifier_before, qualifier_start, sentence_around,
 };
+use super::role::{on_top, part_of_total, stated_role};
 use super::{
     AmountIssue, AmountRecord, AmountRole, Convention, IssueKind, Per, Qualifier, Reading,
     scan_line,
@@ -71,6 +72,40 @@ impl Scan {
         })
     }
 
+    /// A bracketed share makes the whole before it a total: the last amount of the line that is
+    /// not itself a share or an equivalent ("73,46 million euro: 65% (47,5 million) …; 35% (25,5
+    /// million)").
+    fn mark_whole(&mut self, line_no: u32) {
+        let whole = self.found.iter_mut().rev().find(|a| {
+            a.span.start == line_no
+                && !matches!(a.role, Some(AmountRole::Part | AmountRole::Equivalent))
+        });
+        if let Some(whole) = whole {
+            whole.role = Some(AmountRole::Total);
+        }
+    }
+
+    /// A single amount with its role: the bracket it is printed in decides first, then a total
+    /// printed before it, then its own words.
+    fn push_single(&mut self, amount: &Amount<'_>, line_no: u32) {
+        let mut single = amount.single();
+        let m = amount.money;
+        match self.bracket_role(amount.line, m.start, amount.currency, line_no) {
+            Some(role) => {
+                if role == AmountRole::Part {
+                    self.mark_whole(line_no);
+                }
+                single.role = Some(role);
+            }
+            None => {
+                if part_of_total(&self.found, &single, on_top(amount.sentence_before())) {
+                    single.role = Some(AmountRole::Part);
+                }
+            }
+        }
+        self.found.push(single);
+    }
+
     pub fn line(&mut self, line_no: u32, line: &str, convention: &Convention) {
         let monies = scan_line(line, convention);
         let mut i = 0;
@@ -122,6 +157,7 @@ impl Scan {
             self.last_currency = Some(currency);
             let amount = Amount {
                 line,
+                after: if i >= 2 { monies[i - 2].end } else { 0 },
                 money: m,
                 value,
                 currency,
@@ -135,11 +171,7 @@ impl Scan {
                     self.found.push(range);
                     i += 1;
                 }
-                None => {
-                    let mut single = amount.single();
-                    single.role = self.bracket_role(line, m.start, currency, line_no);
-                    self.found.push(single);
-                }
+                None => self.push_single(&amount, line_no),
             }
         }
     }
@@ -164,6 +196,8 @@ fn unread(line: &str, m: &Money, currency: &str, inferred: bool, line_no: u32) -
 /// One readable amount with its currency, in its line.
 struct Amount<'a> {
     line: &'a str,
+    /// Where the amount's own words may start: the end of the amount before it on the line.
+    after: usize,
     money: &'a Money,
     value: Decimal,
     currency: &'static str,
@@ -179,6 +213,29 @@ impl Amount<'_> {
     fn per(&self) -> Option<Per> {
         let sentence = sentence_around(self.line, self.money.start, self.money.end);
         per_unit(sentence, self.before())
+    }
+
+    /// The amount's own words before it: its sentence, from the amount before it on the line.
+    fn sentence_before(&self) -> &str {
+        let before = &self.line[self.after.min(self.money.start)..self.money.start];
+        let from = before.rfind(". ").map_or(0, |i| i + 2);
+        &before[from..]
+    }
+
+    /// What the amount's own words say it is: per year, per unit, a total ("Total budget: €1M",
+    /// "about 2M€ in total").
+    fn stated_role(&self) -> Option<AmountRole> {
+        let after = self.line[self.money.end..].trim_start().to_lowercase();
+        let words = format!(
+            "{} {}",
+            self.sentence_before(),
+            if after.starts_with("in total") {
+                "total"
+            } else {
+                ""
+            }
+        );
+        stated_role(&words, self.per())
     }
 
     /// "between X and Y" / "X to Y": the next amount closes the range.
@@ -201,7 +258,7 @@ impl Amount<'_> {
             currency_inferred: self.inferred && next.currency.is_none(),
             qualifier: Some(Qualifier::Between),
             per: self.per(),
-            role: None,
+            role: self.stated_role(),
             span: self.span,
         })
     }
@@ -228,7 +285,7 @@ impl Amount<'_> {
             currency_inferred: self.inferred,
             qualifier,
             per: self.per(),
-            role: None,
+            role: self.stated_role(),
             span: self.span,
         }
     }

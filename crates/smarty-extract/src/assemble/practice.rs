@@ -73,7 +73,19 @@ fn practice_record(
         .iter()
         .find(|s| s.kind == SectionKind::ResourcesNeeded);
     let amounts = resources.map_or_else(Vec::new, |s| amounts(s, guide, diags));
-    let funders = resources.map_or_else(Vec::new, |s| funder::funders(s.lines()));
+    let funding = resources.map_or_else(Default::default, |s| funder::funders(s.lines()));
+    let mut funders = funding.funders;
+    for section in draft
+        .sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::ResourcesNeeded)
+    {
+        for mention in funder::funders_named(section.lines(), section.kind) {
+            if !funders.iter().any(|f| f.name == mention.name) {
+                funders.push(mention);
+            }
+        }
+    }
     PracticeRecord {
         number: 0,
         alternate_titles: alternate_titles(blocks, &title, summary.as_ref(), draft),
@@ -98,6 +110,7 @@ fn practice_record(
         period: None,
         amounts,
         funders,
+        funding_sources: funding.sources,
         span: draft.span.unwrap_or(Span::line(0)),
     }
 }

@@ -155,11 +155,11 @@ fn grants(
     r: &ResolvedGuide,
     reference: &Reference,
 ) {
-    let funder_ids: Vec<(Span, &String)> = p
+    let funder_ids: Vec<(Span, SectionKind, &String)> = p
         .funders
         .iter()
         .zip(&rp.funders_by_mention)
-        .flat_map(|(f, ids)| ids.iter().map(move |id| (f.span, id)))
+        .flat_map(|(f, ids)| ids.iter().map(move |id| (f.span, f.section, id)))
         .collect();
     for (f, ids) in p.funders.iter().zip(&rp.funders_by_mention) {
         for id in ids {
@@ -168,6 +168,11 @@ fn grants(
             }
         }
     }
+    // A body another section says funds the practice has a grant of its own: nothing tells which
+    // amount of "Resources needed" it gave.
+    let (funder_ids, elsewhere): (Vec<_>, Vec<_>) = funder_ids
+        .into_iter()
+        .partition(|(_, section, _)| *section == SectionKind::ResourcesNeeded);
     let amount_lines: Vec<u32> = p.amounts.iter().map(|a| a.span.start).collect();
     let mut n = 0;
     for a in &p.amounts {
@@ -181,19 +186,59 @@ fn grants(
             schema::MONETARY_GRANT.into_owned(),
         );
         amount_facts(e, &grant, slug, n, a);
-        for (span, id) in &funder_ids {
+        for (span, _, id) in &funder_ids {
             if span.start == a.span.start || !amount_lines.contains(&span.start) {
                 e.fact(*span, &grant, schema::FUNDER, iri::organisation(id));
             }
         }
+        funding_sources(e, &grant, p, Some(a.span.start), &amount_lines);
     }
-    if p.amounts.is_empty() && !funder_ids.is_empty() {
-        let grant = iri::practice_child(slug, "funding/1");
-        let span = funder_ids[0].0;
+    let unfunded = p.amounts.is_empty() && !(funder_ids.is_empty() && p.funding_sources.is_empty());
+    if unfunded {
+        n += 1;
+        let grant = iri::practice_child(slug, &format!("funding/{n}"));
+        let span = funder_ids
+            .first()
+            .map_or_else(|| p.funding_sources[0].span, |f| f.0);
         e.fact(span, s, schema::FUNDING, grant.clone());
         e.fact(span, &grant, rdf::TYPE, schema::MONETARY_GRANT.into_owned());
-        for (span, id) in &funder_ids {
+        for (span, _, id) in &funder_ids {
             e.fact(*span, &grant, schema::FUNDER, iri::organisation(id));
+        }
+        funding_sources(e, &grant, p, None, &amount_lines);
+    }
+    for (span, _, id) in &elsewhere {
+        n += 1;
+        let grant = iri::practice_child(slug, &format!("funding/{n}"));
+        e.fact(*span, s, schema::FUNDING, grant.clone());
+        e.fact(
+            *span,
+            &grant,
+            rdf::TYPE,
+            schema::MONETARY_GRANT.into_owned(),
+        );
+        e.fact(*span, &grant, schema::FUNDER, iri::organisation(id));
+    }
+}
+
+/// A source described without a body ("Private Sector match funding") is said on the grants it
+/// pays into, as text, by the same rule as a funder: the grant of its line, or every grant.
+fn funding_sources(
+    e: &mut Emitter<'_>,
+    grant: &NamedNode,
+    p: &PracticeRecord,
+    line: Option<u32>,
+    amount_lines: &[u32],
+) {
+    for source in &p.funding_sources {
+        let start = source.span.start;
+        if line.is_none_or(|l| l == start) || !amount_lines.contains(&start) {
+            e.fact(
+                source.span,
+                grant,
+                smarty::FUNDING_SOURCE,
+                string(&source.value),
+            );
         }
     }
 }
