@@ -578,19 +578,16 @@ fn the_same_guide_under_another_file_name_replaces_it() {
         .stderr(predicate::str::contains(
             "the same guide as the stored document 'guide'",
         ));
-    let count = |query: &str| -> usize {
-        select(&dir, query)[0]["n"]["value"]
-            .as_str()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
     assert_eq!(
-        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"),
+        count(
+            &dir,
+            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
+        ),
         26
     );
     assert_eq!(
         count(
+            &dir,
             "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
              BIND(STRBEFORE(STRAFTER(STR(?g), \"/graph/doc/\"), \"/\") AS ?doc) FILTER(?doc != \"\") }"
         ),
@@ -608,7 +605,10 @@ fn the_same_guide_under_another_file_name_replaces_it() {
         .success()
         .stdout(predicate::str::contains("(document guide, version"));
     assert_eq!(
-        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"),
+        count(
+            &dir,
+            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
+        ),
         26
     );
 }
@@ -625,20 +625,17 @@ fn a_practice_in_two_guides_is_one_node_with_both_sources() {
         .args(["--store", "store", "ingest", "a.txt", "b.txt"])
         .assert()
         .success();
-    let count = |query: &str| -> usize {
-        select(&dir, query)[0]["n"]["value"]
-            .as_str()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
     assert_eq!(
-        count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"),
+        count(
+            &dir,
+            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
+        ),
         26
     );
     // Each practice is stated by both documents: its provenance names both sources.
     assert_eq!(
         count(
+            &dir,
             "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { \
              GRAPH ?g1 { ?p a smarty:GoodPractice } GRAPH ?g2 { ?p a smarty:GoodPractice } \
              FILTER(STRBEFORE(STRAFTER(STR(?g1), \"/graph/doc/\"), \"/\") = \"a\" \

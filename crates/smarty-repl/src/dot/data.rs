@@ -47,6 +47,13 @@ pub(super) fn ingest(
         report.quads,
         report.graphs
     )?;
+    if let Some(stored) = &report.same_guide_as {
+        writeln!(
+            messages,
+            "{}: the same guide as the stored document '{stored}' (its title and programme): it replaced it",
+            path.display()
+        )?;
+    }
     session.names_changed();
     Ok(())
 }
