@@ -7,16 +7,18 @@ import glob
 import json
 import os
 import pathlib
-import re
 import subprocess
+import sys
 import tempfile
-import threading
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from served import binary, served  # noqa: E402  (the shared module sits one level up)
+
 GUIDE = ROOT / "data" / "smarty-good-practice-guide.txt"
 TARGET = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target")))
 OUT = pathlib.Path(os.environ.get("SMARTY_KG_BROWSER_OUT", str(TARGET / "browser-screenshots")))
@@ -30,13 +32,6 @@ CHROMIUM_FLAGS = [
     "--disable-default-apps", "--disable-extensions", "--metrics-recording-only",
     "--window-size=1366,1200",
 ]
-
-
-def binary() -> str:
-    path = os.environ.get("SMARTY_KG_BIN") or str(TARGET / "debug" / "smarty-kg")
-    if not os.path.exists(path):
-        raise RuntimeError(f"smarty-kg binary not found at {path}; build it first (cargo build)")
-    return path
 
 
 def cli(store: pathlib.Path, *args: str) -> bytes:
@@ -59,23 +54,7 @@ def cli_store(tmp_path_factory) -> pathlib.Path:
 
 
 def serve(directory: pathlib.Path, *flags: str):
-    store = ingest(directory)
-    process = subprocess.Popen(
-        [binary(), "--store", str(store), "serve", "--bind", "127.0.0.1:0", *flags],
-        cwd=directory, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        base = None
-        for line in process.stderr:
-            found = re.search(r"listening on (http://[0-9.:]+)/", line)
-            if found:
-                base = found.group(1)
-                break
-        assert base, "the server did not print its address"
-        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
-        yield base
-    finally:
-        process.kill()
-        process.wait()
+    yield from served(ingest(directory), ENV, *flags)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Shared fixtures: the real smarty-kg binary and a store with the bundled guide ingested."""
 
 import os
+import sys
 import pathlib
 import subprocess
 
@@ -8,16 +9,8 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "data" / "smarty-good-practice-guide.txt"
-
-
-def binary() -> str:
-    path = os.environ.get("SMARTY_KG_BIN")
-    if not path:
-        target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target"))
-        path = os.path.join(target, "debug", "smarty-kg")
-    if not os.path.exists(path):
-        raise RuntimeError(f"smarty-kg binary not found at {path}; build it first (cargo build)")
-    return path
+sys.path.insert(0, str(ROOT / "tests"))
+from served import binary  # noqa: E402  (shared with tests/browser)
 
 
 class Store:

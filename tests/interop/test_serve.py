@@ -4,7 +4,6 @@ end of the module."""
 
 import re
 import subprocess
-import threading
 import urllib.parse
 import urllib.request
 
@@ -13,7 +12,8 @@ import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, SPARQLWrapper, TURTLE
 
-from conftest import GUIDE, Store, binary
+from conftest import GUIDE, Store
+from served import served
 
 PRACTICES = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
 
@@ -22,28 +22,7 @@ PRACTICES = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice 
 def endpoint(tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("serve"))
     store.run("ingest", str(GUIDE))
-    process = subprocess.Popen(
-        [binary(), "--store", str(store.directory / "store"), "serve", "--bind", "127.0.0.1:0"],
-        cwd=store.directory,
-        env=store.env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        base = None
-        for line in process.stderr:
-            found = re.search(r"listening on (http://[0-9.:]+)/", line)
-            if found:
-                base = found.group(1)
-                break
-        assert base, "the server did not print its address"
-        # Keep draining the access log so the pipe never fills.
-        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
-        yield base
-    finally:
-        process.kill()
-        process.wait()
+    yield from served(store.directory / "store", store.env)
 
 
 def http_get(url, accept):

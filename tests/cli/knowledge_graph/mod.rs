@@ -40,6 +40,7 @@ fn export(dir: &tempfile::TempDir, format: &str, extra: &[&str]) -> Vec<u8> {
 }
 
 const TOTAL: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+const PRACTICES: &str = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }";
 const DUPLICATES: &str = "SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?s ?p ?o WHERE { ?s ?p ?o } GROUP BY ?s ?p ?o HAVING (COUNT(*) > 1) } }";
 
 #[test]
@@ -578,13 +579,7 @@ fn the_same_guide_under_another_file_name_replaces_it() {
         .stderr(predicate::str::contains(
             "the same guide as the stored document 'guide'",
         ));
-    assert_eq!(
-        count(
-            &dir,
-            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
-        ),
-        26
-    );
+    assert_eq!(count(&dir, PRACTICES), 26);
     assert_eq!(
         count(
             &dir,
@@ -604,13 +599,7 @@ fn the_same_guide_under_another_file_name_replaces_it() {
         .assert()
         .success()
         .stdout(predicate::str::contains("(document guide, version"));
-    assert_eq!(
-        count(
-            &dir,
-            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
-        ),
-        26
-    );
+    assert_eq!(count(&dir, PRACTICES), 26);
 }
 
 #[test]
@@ -625,13 +614,7 @@ fn a_practice_in_two_guides_is_one_node_with_both_sources() {
         .args(["--store", "store", "ingest", "a.txt", "b.txt"])
         .assert()
         .success();
-    assert_eq!(
-        count(
-            &dir,
-            "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a smarty:GoodPractice }"
-        ),
-        26
-    );
+    assert_eq!(count(&dir, PRACTICES), 26);
     // Each practice is stated by both documents: its provenance names both sources.
     assert_eq!(
         count(
