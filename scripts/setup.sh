@@ -53,7 +53,8 @@ ensure_packages() {
 }
 
 ensure_build_tools() {
-    ensure_packages libclang-dev clang g++ graphviz
+    # poppler-utils: pdftotext, through which guides published as PDF are read.
+    ensure_packages libclang-dev clang g++ graphviz poppler-utils
     ensure_node
 }
 

@@ -38,6 +38,8 @@ fn every_outcome_has_its_documented_exit_code() {
     std::fs::write(dir.join("notes.txt"), "Just notes, no practices.\n").unwrap();
     std::fs::write(dir.join("latin1.txt"), b"Title\nLe\xf3n\n").unwrap();
     std::fs::write(dir.join("strict.ttl"), STRICT).unwrap();
+    std::fs::write(dir.join("renamed.pdf"), "Title\nAbout this good practice\n").unwrap();
+    std::fs::write(dir.join("broken.pdf"), b"%PDF-1.7\n1 0 obj <<\n").unwrap();
     let cases: &[(&[&str], i32, &str)] = &[
         // 0: success, whatever the answer.
         (&["query", "ASK { ?s <http://example.org/none> ?o }"], 0, ""),
@@ -63,6 +65,16 @@ fn every_outcome_has_its_documented_exit_code() {
         // 2: bad input.
         (&["ingest", "missing.txt"], 2, "missing.txt: cannot read"),
         (&["ingest", "latin1.txt"], 2, "latin1.txt:2:"),
+        (
+            &["ingest", "renamed.pdf"],
+            2,
+            "renamed.pdf: not a PDF: it does not start with '%PDF-'",
+        ),
+        (
+            &["extract", "broken.pdf"],
+            2,
+            "broken.pdf: not a readable PDF (pdftotext exited with",
+        ),
         (
             &["query", "SELECT ?s WHERE { ?s ?p ?o } ORDR BY ?s"],
             2,

@@ -48,6 +48,9 @@ fn code_of(cause: &(dyn std::error::Error + 'static)) -> Option<u8> {
             _ => 2,
         });
     }
+    if cause.is::<smarty_source::SourceError>() {
+        return Some(2);
+    }
     if cause.is::<crate::commands::PositionedSyntaxError>()
         || cause.is::<crate::commands::UsageError>()
     {

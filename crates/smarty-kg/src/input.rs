@@ -4,19 +4,12 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+pub use smarty_source::read_guide;
+
 #[derive(Debug, Error)]
 pub enum InputError {
-    #[error("{}: cannot read: {source}", path.display())]
-    Unreadable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}:{line}: {message}", path.display())]
-    Encoding {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    #[error(transparent)]
+    Source(#[from] smarty_source::SourceError),
     #[error("{}: no practices found (expected 'About this good practice' headings under practice titles)", path.display())]
     NoPractices { path: PathBuf },
     #[error("no named query '{name}'; the library has: {}", known.join(", "))]
@@ -25,26 +18,7 @@ pub enum InputError {
     Parameter(String),
 }
 
-/// A guide's text and the bytes it was decoded from.
-pub struct GuideText {
-    pub text: String,
-    pub bytes: Vec<u8>,
-}
-
-pub fn read_guide(path: &Path) -> Result<GuideText, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Unreadable {
-        path: path.to_owned(),
-        source,
-    })?;
-    let text = smarty_extract::text::decode(&bytes).map_err(|e| InputError::Encoding {
-        path: path.to_owned(),
-        line: e.line,
-        message: e.message,
-    })?;
-    Ok(GuideText { text, bytes })
-}
-
 /// A whole text file (a query, shapes), with the same errors as guides.
 pub fn read_text(path: &Path) -> Result<String, InputError> {
-    read_guide(path).map(|g| g.text)
+    Ok(read_guide(path)?.text)
 }

@@ -24,6 +24,7 @@ fn main() {
     let input = smarty_rdf::GuideInput {
         name: "smarty-good-practice-guide",
         bytes: text.as_bytes(),
+        text,
         extraction: &extraction,
         resolved: &resolved,
     };

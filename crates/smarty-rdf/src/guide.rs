@@ -32,7 +32,10 @@ pub(crate) use document::organisation_types;
 pub struct GuideInput<'a> {
     /// A slug naming the document across versions (the file stem: `smarty-good-practice-guide`).
     pub name: &'a str,
+    /// The file as published: a text file, or a PDF the text was laid out from.
     pub bytes: &'a [u8],
+    /// The text extracted from (the same as `bytes` for a text file).
+    pub text: &'a str,
     pub extraction: &'a Extraction,
     pub resolved: &'a ResolvedGuide,
 }
@@ -127,5 +130,10 @@ pub fn map_guide(
     persons::persons(&mut e, x, r, key);
     // The set is no longer needed; free it before the provenance graph is written.
     e.written = FxHashSet::default();
-    provenance::provenance(e, &guide, version, sha256)
+    // A PDF's text is a document of its own, derived from the PDF.
+    let text_sha256 = input
+        .bytes
+        .starts_with(b"%PDF-")
+        .then(|| iri::sha256_hex(input.text.as_bytes()));
+    provenance::provenance(e, &guide, version, sha256, text_sha256)
 }

@@ -175,6 +175,7 @@ pub mod dcterms {
         PERIOD_OF_TIME = "PeriodOfTime",
         LOCATION = "Location",
         IDENTIFIER = "identifier",
+        FORMAT = "format",
         IS_PART_OF = "isPartOf",
         IS_VERSION_OF = "isVersionOf",
         HAS_VERSION = "hasVersion",

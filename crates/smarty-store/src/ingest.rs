@@ -108,6 +108,7 @@ impl KnowledgeGraph {
         let input = GuideInput {
             name: &name,
             bytes: doc.bytes,
+            text: doc.text,
             extraction: &extraction,
             resolved: &resolved,
         };

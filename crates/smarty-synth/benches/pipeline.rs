@@ -28,6 +28,7 @@ fn pipeline(c: &mut Criterion) {
                 let input = smarty_rdf::GuideInput {
                     name: "bench",
                     bytes: guide.text.as_bytes(),
+                    text: &guide.text,
                     extraction: &extraction,
                     resolved: &resolved,
                 };

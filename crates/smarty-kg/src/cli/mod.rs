@@ -162,10 +162,11 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// The guide, as plain text (UTF-8, or UTF-16 with a byte-order mark)
+    /// The guide: plain text (UTF-8, or UTF-16 with a byte-order mark) or a PDF (laid out again
+    /// through poppler's pdftotext)
     pub file: PathBuf,
 
-    /// Output format: all records as JSON, or a summary table
+    /// Output format: all records as JSON, a table, a line of counts, or the text as read
     #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
     pub format: ExtractFormat,
 }
@@ -176,6 +177,9 @@ pub enum ExtractFormat {
     Table,
     /// One line of counts
     Summary,
+    /// The text the records were read from: for a PDF, the laid-out text whose line numbers the
+    /// diagnostics give
+    Text,
 }
 
 #[derive(Debug, Args)]
@@ -221,7 +225,7 @@ pub struct SynthArgs {
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Guides (.txt) and RDF files (.ttl .trig .nt .nq .rdf .owl .jsonld); each is one transaction
+    /// Guides (text or PDF) and RDF files (.ttl .trig .nt .nq .rdf .owl .jsonld); each is one transaction
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 

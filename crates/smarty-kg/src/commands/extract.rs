@@ -31,16 +31,13 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
 
     let shown = args.file.display().to_string();
     let mut stderr = std::io::stderr().lock();
-    let quiet = args.format == ExtractFormat::Summary;
+    let quiet = matches!(args.format, ExtractFormat::Summary | ExtractFormat::Text);
     for d in extraction.diagnostics.iter().filter(|_| !quiet) {
-        writeln!(stderr, "{shown}:{d}")?;
+        writeln!(stderr, "{}", guide.diagnostic(&shown, d))?;
     }
     for n in resolution.notes.iter().filter(|_| !quiet) {
-        writeln!(
-            stderr,
-            "{shown}:{}: note[unresolved]: {}",
-            n.line, n.message
-        )?;
+        let what = format_args!("note[unresolved]: {}", n.message);
+        writeln!(stderr, "{}", guide.located(&shown, n.line, what))?;
     }
     drop(stderr);
 
@@ -57,6 +54,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
             writeln!(stdout)?;
         }
         ExtractFormat::Table => writeln!(stdout, "{}", table(&extraction, &resolution))?,
+        ExtractFormat::Text => writeln!(stdout, "{}", guide.text.trim_end_matches('\n'))?,
         ExtractFormat::Summary => {
             let warnings = extraction
                 .diagnostics

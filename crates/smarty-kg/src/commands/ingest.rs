@@ -88,18 +88,15 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
                 hidden += 1;
                 continue;
             }
-            writeln!(stderr, "{shown}:{d}")?;
+            writeln!(stderr, "{}", guide.diagnostic(&shown, d))?;
         }
         for n in &report.notes {
             if args.quiet {
                 hidden += 1;
                 continue;
             }
-            writeln!(
-                stderr,
-                "{shown}:{}: note[unresolved]: {}",
-                n.line, n.message
-            )?;
+            let what = format_args!("note[unresolved]: {}", n.message);
+            writeln!(stderr, "{}", guide.located(&shown, n.line, what))?;
         }
         if hidden > 0 {
             writeln!(stderr, "{shown}: {hidden} notes left out (--quiet)")?;

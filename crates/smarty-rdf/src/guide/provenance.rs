@@ -16,6 +16,7 @@ pub(super) fn provenance(
     guide: &NamedNode,
     version: String,
     sha256: String,
+    text_sha256: Option<String>,
 ) -> GuideSummary {
     let prov_graph = iri::provenance_graph(e.name, &version);
     let mut summary = GuideSummary {
@@ -25,7 +26,16 @@ pub(super) fn provenance(
         ..GuideSummary::default()
     };
     summary.personal_graphs = graph_provenance(&mut e, &prov_graph);
-    document_provenance(&mut e, &prov_graph, guide, &summary.sha256);
+    let text_sha256 = text_sha256.as_deref();
+    document_provenance(
+        &mut e,
+        &prov_graph,
+        guide,
+        text_sha256.unwrap_or(&summary.sha256),
+    );
+    if text_sha256.is_some() {
+        pdf_provenance(&mut e, &prov_graph, &summary.sha256);
+    }
     summary.quads = e.emitted;
     summary
 }
@@ -92,6 +102,27 @@ fn document_provenance(
         pq(&source, dcterms::IS_VERSION_OF, guide.clone().into()),
         pq(guide, dcterms::HAS_VERSION, source.clone().into()),
         pq(guide, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
+    ] {
+        e.send(q);
+    }
+}
+
+/// For a guide read from a PDF: the text whose lines the graphs cite (the document version) was
+/// derived from the PDF, and each has its own checksum.
+fn pdf_provenance(e: &mut Emitter<'_>, prov_graph: &NamedNode, pdf_sha256: &str) {
+    let pq = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+        Quad::new(s.clone(), p, o, prov_graph.clone())
+    };
+    let text = e.source.clone();
+    let pdf = iri::source(e.name, &e.version, "pdf");
+    let checksum = |sha: &str| string(&format!("sha256:{sha}")).into();
+    for q in [
+        pq(&text, dcterms::FORMAT, string("text/plain").into()),
+        pq(&text, prov::WAS_DERIVED_FROM, pdf.clone().into()),
+        pq(&pdf, rdf::TYPE, foaf::DOCUMENT.into_owned().into()),
+        pq(&pdf, rdf::TYPE, prov::ENTITY.into_owned().into()),
+        pq(&pdf, dcterms::IDENTIFIER, checksum(pdf_sha256)),
+        pq(&pdf, dcterms::FORMAT, string("application/pdf").into()),
     ] {
         e.send(q);
     }

@@ -172,6 +172,7 @@ fn check(guide: &str, expect: &str) {
     let input = GuideInput {
         name: "tiny-guide",
         bytes: guide.as_bytes(),
+        text: guide,
         extraction: &extraction,
         resolved: &resolved,
     };

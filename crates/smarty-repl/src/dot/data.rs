@@ -15,10 +15,7 @@ pub(super) fn ingest(
     path: &Path,
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ReplError::Command(format!("{}: cannot read: {e}", path.display())))?;
-    let text = smarty_extract::text::decode(&bytes)
-        .map_err(|e| ReplError::Command(format!("{}:{}: {}", path.display(), e.line, e.message)))?;
+    let guide = smarty_source::read_guide(path).map_err(|e| ReplError::Command(e.to_string()))?;
     let name = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -26,8 +23,8 @@ pub(super) fn ingest(
         .to_owned();
     let document = GuideDocument {
         name: &name,
-        text: &text,
-        bytes: &bytes,
+        text: &guide.text,
+        bytes: &guide.bytes,
     };
     let report =
         session
@@ -35,7 +32,11 @@ pub(super) fn ingest(
             .ingest_guide(&document, session.reference(), &mut |_| {})?;
     let messages = session.messages(screen);
     for d in &report.diagnostics {
-        writeln!(messages, "{}:{d}", path.display())?;
+        writeln!(
+            messages,
+            "{}",
+            guide.diagnostic(&path.display().to_string(), d)
+        )?;
     }
     writeln!(
         messages,

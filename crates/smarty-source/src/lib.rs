@@ -1,0 +1,122 @@
+//! Reading a guide file: text in any encoding the extractor knows, or a PDF through poppler's
+//! `pdftotext`, laid out again as the template's text (one paragraph per line) with the page of
+//! every line, so a diagnostic can say where to look in the PDF.
+//!
+//! The passes for a PDF, each in its own module:
+//! 1. [`pdf`]: word boxes out of `pdftotext -bbox-layout`;
+//! 2. [`layout`]: reading order on each page (columns, bands) and rows of words;
+//! 3. [`reflow`]: rows into lines: wrapped rows joined, blank lines between paragraphs.
+
+pub mod layout;
+pub mod pdf;
+pub mod reflow;
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SourceError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Encoding {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{}: {message}", path.display())]
+    Pdf { path: PathBuf, message: String },
+}
+
+/// A guide's text, the bytes it was read from, and for a PDF the page of each line.
+#[derive(Debug, Clone)]
+pub struct GuideText {
+    pub text: String,
+    pub bytes: Vec<u8>,
+    /// The page (1-based) each line of `text` starts on; empty for a text file.
+    pub pages: Vec<u32>,
+}
+
+impl GuideText {
+    pub fn is_pdf(&self) -> bool {
+        self.bytes.starts_with(PDF_MAGIC)
+    }
+
+    /// `FILE:LINE: WHAT` for a line of the guide, with the page when it was read from a PDF:
+    /// `guide.pdf:212 (page 7): warning[…]: …`.
+    pub fn located(&self, shown: &str, line: u32, what: impl std::fmt::Display) -> String {
+        format!("{shown}:{line}{}: {what}", self.page_note(line))
+    }
+
+    /// A diagnostic of the extractor, located.
+    pub fn diagnostic(&self, shown: &str, d: &smarty_extract::Diagnostic) -> String {
+        let what = format_args!("{}[{}]: {}", d.severity, d.code, d.message);
+        self.located(shown, d.line, what)
+    }
+
+    /// " (page N)" for a line (1-based) of a PDF's text, nothing for a text file.
+    fn page_note(&self, line: u32) -> String {
+        let index = (line as usize).checked_sub(1);
+        match index.and_then(|i| self.pages.get(i)) {
+            Some(page) => format!(" (page {page})"),
+            None => String::new(),
+        }
+    }
+}
+
+const PDF_MAGIC: &[u8] = b"%PDF-";
+
+/// Reads a guide: a PDF (by its first bytes) through pdftotext, anything else as text.
+pub fn read_guide(path: &Path) -> Result<GuideText, SourceError> {
+    let bytes = std::fs::read(path).map_err(|source| SourceError::Unreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    if bytes.starts_with(PDF_MAGIC) {
+        return read_pdf(path, bytes);
+    }
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return Err(SourceError::Pdf {
+            path: path.to_owned(),
+            message: "not a PDF: it does not start with '%PDF-'".to_owned(),
+        });
+    }
+    let text = smarty_extract::text::decode(&bytes).map_err(|e| SourceError::Encoding {
+        path: path.to_owned(),
+        line: e.line,
+        message: e.message,
+    })?;
+    Ok(GuideText {
+        text,
+        bytes,
+        pages: Vec::new(),
+    })
+}
+
+fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<GuideText, SourceError> {
+    let pages: Vec<_> = pdf::pages(path)?.iter().map(layout::regions).collect();
+    let lines = reflow::lines(&pages);
+    if lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(SourceError::Pdf {
+            path: path.to_owned(),
+            message: "the PDF has no text layer (a scanned document needs OCR first)".to_owned(),
+        });
+    }
+    let text = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(GuideText {
+        text,
+        bytes,
+        pages: lines.iter().map(|l| l.page).collect(),
+    })
+}
