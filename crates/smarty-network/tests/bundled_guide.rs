@@ -25,6 +25,7 @@ fn kg() -> &'static KnowledgeGraph {
                 name: "smarty-good-practice-guide",
                 text,
                 bytes: text.as_bytes(),
+                keep_previous: false,
             },
             &reference,
             &mut |_| {},

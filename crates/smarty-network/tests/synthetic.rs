@@ -21,6 +21,7 @@ fn a_large_synthetic_guide() {
             name: "synthetic",
             text: &guide.text,
             bytes: guide.text.as_bytes(),
+            keep_previous: false,
         },
         &reference,
         &mut |_| {},

@@ -155,6 +155,11 @@ pub fn stats(s: &Stats) -> String {
     for (doc, version) in &s.documents {
         out.push_str(&format!("document        {doc} (version {version})\n"));
     }
+    for (doc, version) in &s.kept {
+        out.push_str(&format!(
+            "kept            {doc}@{version} (read it with --at {doc}@{version})\n"
+        ));
+    }
     out.push_str("classes\n");
     for (class, count) in &s.classes {
         let name = smarty_rdf::vocab::compact(class).unwrap_or_else(|| format!("<{class}>"));

@@ -41,6 +41,8 @@ pub struct GuideDocument<'a> {
     pub text: &'a str,
     /// The bytes the text was decoded from (the version hash is over these).
     pub bytes: &'a [u8],
+    /// Keep the versions this one replaces, each a store of its own (`DIR/kept/`).
+    pub keep_previous: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +60,8 @@ pub struct IngestReport {
     /// Graphs of earlier ingests of the same document that this one replaced (for the same
     /// version, the graphs that were already there).
     pub replaced_graphs: usize,
+    /// Versions of the document kept by this ingest (`keep_previous`).
+    pub kept: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
     pub notes: Vec<ResolutionNote>,
 }
@@ -115,6 +119,12 @@ impl KnowledgeGraph {
         let version = iri::version_of(doc.bytes);
         // Kept first: a failed ingest leaves at most an unused copy, never a fact without its text.
         self.keep_source(&format!("{name}-{version}.txt"), doc.text)?;
+        // Before anything is replaced: a kept copy of the version still current is harmless.
+        let kept = if doc.keep_previous {
+            self.keep_versions(&name, &version)?
+        } else {
+            Vec::new()
+        };
 
         progress(IngestStage::Writing);
         self.forget_derived()?;
@@ -151,6 +161,7 @@ impl KnowledgeGraph {
             quads: summary.quads,
             graphs: summary.graphs,
             replaced_graphs: replaced,
+            kept,
             diagnostics: extraction.diagnostics,
             notes: resolved.notes,
         })
@@ -167,6 +178,7 @@ impl KnowledgeGraph {
             name,
             text,
             bytes: text.as_bytes(),
+            keep_previous: false,
         };
         self.ingest_guide(&doc, reference, &mut |_| {})
     }

@@ -3,8 +3,9 @@
 //!
 //! A store directory holds `rocksdb/` (the database), `lock` (the process using it),
 //! `person-key` (the secret behind person IRIs, see `smarty_rdf::PersonKey`), `sources/` (the
-//! texts of ingested guides), `derived/` (answers kept until the next write) and, only while
-//! an ingest is between its two commits, `ingest-pending`.
+//! texts of ingested guides), `derived/` (answers kept until the next write), `kept/` (earlier
+//! versions kept on request, each a store of its own) and, only while an ingest is between its
+//! two commits, `ingest-pending`.
 
 mod derived;
 mod error;
@@ -12,6 +13,7 @@ mod export;
 mod format;
 mod identity;
 mod ingest;
+mod kept;
 mod library;
 mod load;
 mod lock;

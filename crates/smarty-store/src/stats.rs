@@ -15,6 +15,8 @@ pub struct Stats {
     /// Class IRI → number of distinct instances.
     pub classes: BTreeMap<String, usize>,
     pub documents: Vec<(String, String)>,
+    /// Earlier versions kept beside the store (`ingest --keep-previous`), as (document, version).
+    pub kept: Vec<(String, String)>,
 }
 
 impl KnowledgeGraph {
@@ -23,6 +25,11 @@ impl KnowledgeGraph {
             named_graphs: self.store.named_graphs().count(),
             personal_graphs: self.personal_graphs()?.len(),
             documents: self.documents()?,
+            kept: self
+                .dir
+                .as_deref()
+                .map(KnowledgeGraph::kept_versions)
+                .unwrap_or_default(),
             ..Stats::default()
         };
         let mut instances: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();

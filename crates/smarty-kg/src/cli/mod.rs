@@ -66,6 +66,16 @@ pub struct StoreArgs {
     /// Print how long each phase took, as 'timing PHASE MS' lines on standard error
     #[arg(long, global = true)]
     pub timings: bool,
+
+    /// Read a kept earlier version instead of the current data (`ingest --keep-previous`):
+    /// DOC@VERSION as `stats` lists it, or the version's IRI (…/source/DOC-VERSION.txt)
+    #[arg(
+        long,
+        global = true,
+        value_name = "DOC@VERSION",
+        conflicts_with = "memory"
+    )]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,6 +243,11 @@ pub struct IngestArgs {
     /// (text that could not be placed or read) are still printed
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Keep the version a new edition replaces, readable with `--at DOC@VERSION` (each kept
+    /// version is a store of its own under the store's `kept/`)
+    #[arg(long)]
+    pub keep_previous: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,13 @@ use crate::exit::Status;
 use crate::input::read_guide;
 
 pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> {
+    if args.keep_previous && store_args.memory {
+        return Err(super::UsageError(
+            "--keep-previous keeps versions beside an on-disk store; it has no meaning with --memory"
+                .into(),
+        )
+        .into());
+    }
     let kg = super::store::open(store_args, super::store::Access::Write)?;
     let reference = Reference::bundled().context("bundled reference data")?;
     for path in &args.files {
@@ -42,6 +49,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             name: path.file_stem().and_then(|s| s.to_str()).unwrap_or(&shown),
             text: &guide.text,
             bytes: &guide.bytes,
+            keep_previous: args.keep_previous,
         };
         let started = std::time::Instant::now();
         // Each stage's duration for --timings, as `ingest.STAGE`.
@@ -126,6 +134,12 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
                 String::new()
             }
         );
+        for version in &report.kept {
+            println!(
+                "kept version {version} of {doc}: read it with --at {doc}@{version}",
+                doc = report.document
+            );
+        }
     }
     Ok(Status::Success)
 }

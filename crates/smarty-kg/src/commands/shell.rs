@@ -31,6 +31,7 @@ fn ensure_content(kg: &KnowledgeGraph) -> anyhow::Result<()> {
         name: "smarty-good-practice-guide",
         text: BUNDLED_GUIDE.text,
         bytes: BUNDLED_GUIDE.text.as_bytes(),
+        keep_previous: false,
     };
     let report = kg.ingest_guide(&doc, &reference, &mut |_| {})?;
     eprintln!(

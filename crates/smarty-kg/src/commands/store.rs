@@ -38,6 +38,9 @@ pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> 
     if args.memory {
         return Ok(KnowledgeGraph::in_memory()?);
     }
+    if let Some(at) = &args.at {
+        return open_kept(args, at, access);
+    }
     let dir = store_dir(args);
     let existed = KnowledgeGraph::exists_at(&dir);
     if !existed && access == Access::Read {
@@ -58,6 +61,50 @@ pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> 
         eprintln!("created a new store at {}", dir.display());
     }
     Ok(kg)
+}
+
+/// A kept earlier version, for reading only: `DOC@VERSION` or the version's IRI.
+fn open_kept(args: &StoreArgs, at: &str, access: Access) -> anyhow::Result<KnowledgeGraph> {
+    let dir = store_dir(args);
+    if access == Access::Write {
+        return Err(super::UsageError(format!(
+            "--at {at} reads a kept version; it cannot be written (drop --at to change the current data)"
+        ))
+        .into());
+    }
+    let iri_form = at
+        .rsplit_once("/source/")
+        .and_then(|(_, file)| file.strip_suffix(".txt"))
+        .and_then(|file| file.rsplit_once('-'));
+    let (doc, version) = match (at.split_once('@'), iri_form) {
+        (Some(pair), _) | (None, Some(pair)) => pair,
+        (None, None) => {
+            return Err(super::UsageError(format!(
+                "--at {at}: expected DOC@VERSION (as `stats` lists kept versions) or a version IRI"
+            ))
+            .into());
+        }
+    };
+    let kept = KnowledgeGraph::kept_dir(&dir, doc, version);
+    if !KnowledgeGraph::exists_at(&kept) {
+        let known: Vec<String> = KnowledgeGraph::kept_versions(&dir)
+            .into_iter()
+            .map(|(d, v)| format!("{d}@{v}"))
+            .collect();
+        return Err(super::UsageError(format!(
+            "no kept version {doc}@{version} in {}; {}",
+            dir.display(),
+            if known.is_empty() {
+                "none is kept (ingest --keep-previous keeps the version a new edition replaces)"
+                    .to_owned()
+            } else {
+                format!("kept: {}", known.join(", "))
+            }
+        ))
+        .into());
+    }
+    keep_store_private();
+    Ok(KnowledgeGraph::open(&kept)?)
 }
 
 /// The store's files are private to the user — directories 0700, files 0600 — as a database's

@@ -25,6 +25,7 @@ pub(super) fn ingest(
         name: &name,
         text: &guide.text,
         bytes: &guide.bytes,
+        keep_previous: false,
     };
     let report =
         session
