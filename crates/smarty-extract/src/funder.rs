@@ -24,6 +24,13 @@ const HEADS: &[&str] = &[
     "municipality",
     "republic",
     "union",
+    "institute",
+    "institution",
+    "foundation",
+    "chamber",
+    "association",
+    "office",
+    "department",
 ];
 
 /// Acronyms of funds and funding bodies, which name a funder on their own.
@@ -57,7 +64,9 @@ const FUNDED_BY: &[&str] = &[
 ];
 
 /// Connectors allowed inside a name ("University of Sheffield", "Castilla y León").
-const CONNECTORS: &[&str] = &["of", "and", "for", "de", "del", "y", "di", "la", "&"];
+/// A dash between two capitalised words joins a name and its description ("Łukasiewicz –
+/// Institute for Sustainable Technologies").
+const CONNECTORS: &[&str] = &["of", "and", "for", "de", "del", "y", "di", "la", "&", "–"];
 
 /// Words that signal the sentence is about money.
 const MONEY_CUES: &[&str] = &[
@@ -165,6 +174,10 @@ enum Tok<'a> {
 fn tokens(sentence: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     for raw in sentence.split_whitespace() {
+        if raw == "–" || raw == "—" {
+            out.push(Tok::Word("–"));
+            continue;
+        }
         for (i, part) in raw.split('/').enumerate() {
             if i > 0 {
                 out.push(Tok::Break);
@@ -393,6 +406,22 @@ mod tests {
         check(
             "The call for tenders has a 2018-2020 financial budget of 1,5 M EUR and is co-financed by the ERDF ROP 2014-2020, Axis A action 1.1.2 A.",
             "ERDF ROP",
+        );
+    }
+
+    #[test]
+    fn bodies_with_a_body_noun_or_a_dash_in_their_name() {
+        check(
+            "Funded by the European Regional Development Fund and Łukasiewicz – Institute for Sustainable Technologies.",
+            "European Regional Development Fund | Łukasiewicz – Institute for Sustainable Technologies",
+        );
+        check(
+            "Funded by the ERDF and the Sustainable Foundation of Northland.",
+            "ERDF | Sustainable Foundation of Northland",
+        );
+        check(
+            "Funding of £6,130,000 was secured through the European Regional Development Fund – this was match funded.",
+            "European Regional Development Fund",
         );
     }
 

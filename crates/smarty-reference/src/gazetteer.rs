@@ -171,16 +171,7 @@ impl Gazetteer {
     }
 
     pub fn resolve(&self, printed: &str) -> LocationResolution {
-        let mut parts: Vec<String> = Vec::new();
-        let mut remarks: Vec<String> = Vec::new();
-        let (outside, inside) = split_brackets(printed);
-        parts.extend(
-            outside
-                .split([',', ';', '/'])
-                .map(str::trim)
-                .map(str::to_owned),
-        );
-        remarks.extend(inside);
+        let (parts, remarks) = self.parts(printed);
 
         // First pass: which countries are printed, to disambiguate region names.
         let printed_countries: Vec<String> = parts
@@ -226,6 +217,31 @@ impl Gazetteer {
             .collect();
         out.nuts.retain(|c| c.len() > 2 || !has_regions.contains(c));
         out
+    }
+
+    /// The parts of a printed location (split at commas, semicolons and slashes) and its remarks
+    /// in brackets; but a run of parts that is one name as printed stays whole: labels with a
+    /// comma ("Konya, Karaman") or a qualifier in brackets ("Prov. Limburg (BE)").
+    fn parts(&self, printed: &str) -> (Vec<String>, Vec<String>) {
+        let segments = split_outside_brackets(printed);
+        let (mut parts, mut remarks) = (Vec::new(), Vec::new());
+        let mut i = 0;
+        while i < segments.len() {
+            let whole = (i + 1..=segments.len()).rev().find(|&j| {
+                let candidate = segments[i..j].join(", ");
+                (j > i + 1 || candidate.contains(['(', '/'])) && self.lookup(&candidate).is_some()
+            });
+            if let Some(j) = whole {
+                parts.push(segments[i..j].join(", "));
+                i = j;
+                continue;
+            }
+            let (outside, inside) = split_brackets(&segments[i]);
+            parts.extend(outside.split('/').map(str::trim).map(str::to_owned));
+            remarks.extend(inside);
+            i += 1;
+        }
+        (parts, remarks)
     }
 
     /// Codes for one part: exact name, name without a trailing "region", or the distributive
@@ -311,6 +327,27 @@ fn one_territory(mut codes: Vec<String>) -> Vec<String> {
 }
 
 /// Text outside brackets, and each bracketed remark.
+/// Splits at commas and semicolons outside brackets, trimmed.
+fn split_outside_brackets(text: &str) -> Vec<String> {
+    let mut segments = vec![String::new()];
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => {
+                segments.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = segments.last_mut() {
+            last.push(c);
+        }
+    }
+    segments.iter().map(|s| s.trim().to_owned()).collect()
+}
+
 fn split_brackets(text: &str) -> (String, Vec<String>) {
     let mut outside = String::new();
     let mut inside = Vec::new();

@@ -16,6 +16,13 @@ pub struct AmountTruth {
 }
 
 impl AmountTruth {
+    pub(crate) fn per_year(value: String, currency: &'static str) -> AmountTruth {
+        AmountTruth {
+            role: Some("PerYear"),
+            ..AmountTruth::value(value, currency)
+        }
+    }
+
     fn value(value: String, currency: &'static str) -> AmountTruth {
         AmountTruth {
             value: Some(value),

@@ -10,6 +10,7 @@
 //! against ground truth rather than against the extractor's own output.
 
 mod forms;
+mod places;
 mod random;
 mod words;
 
@@ -42,6 +43,12 @@ pub struct PracticeTruth {
     /// The amounts of "Resources needed", in the order printed.
     pub amounts: Vec<AmountTruth>,
     pub period: PeriodTruth,
+    /// The theme (1-based) the practice is printed under.
+    pub theme: u32,
+    /// The NUTS codes its location names.
+    pub place: Vec<String>,
+    /// The funders "Resources needed" names, as printed.
+    pub funders: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,32 +63,6 @@ struct Person {
     name: String,
     organisation: String,
     email: String,
-}
-
-/// A place: the printed location and nothing else (the gazetteer resolves it).
-fn locations(reference: &Reference) -> Vec<String> {
-    // NUTS 2 regions of countries with English names, printed "Region, Country".
-    let gazetteer = reference.gazetteer();
-    let mut out = Vec::new();
-    for region in gazetteer
-        .regions()
-        .filter(|r| r.level == 2 && r.classification == "NUTS 2021")
-    {
-        let Some(country) = gazetteer.country_by_nuts(&region.code[..2]) else {
-            continue;
-        };
-        // Only names the gazetteer resolves back to one region.
-        let printed = format!("{}, {}", region.name, country.name);
-        let resolved = gazetteer.resolve(&printed);
-        if resolved.unresolved.is_empty() && resolved.nuts == [region.code.clone()] {
-            out.push(printed);
-        }
-    }
-    out.push("Western and Eastern Slovenia".to_owned());
-    out.push("Sheffield, South Yorkshire, UK".to_owned());
-    out.push("Tuscany Region, Italy".to_owned());
-    out.push("Lapland region, Finland".to_owned());
-    out
 }
 
 /// Every spelling of every organisation in the alias table, and generated ones.
@@ -120,7 +101,7 @@ fn practice_counts(practices: usize, random: &mut Random) -> Vec<usize> {
 pub fn generate(practices: usize, seed: u64, reference: &Reference) -> SynthGuide {
     let mut random = Random::new(seed);
     let themes = (4 + practices / 20_000).min(12);
-    let places = locations(reference);
+    let places = places::places(reference);
     let orgs = organisations(reference, &mut random, 200 + practices / 20);
 
     // Persons and the practices they are behind, shuffled.
@@ -189,7 +170,13 @@ pub fn generate(practices: usize, seed: u64, reference: &Reference) -> SynthGuid
         );
         for i in (t * per_theme)..((t + 1) * per_theme).min(practices) {
             let person = &persons[slots[i]];
-            let truth = write_practice(&mut out, &mut random, &titles[i], person, &orgs, &places);
+            let pools = Pools {
+                orgs: &orgs,
+                places: &places,
+                themes: &theme_names,
+            };
+            let mut truth = write_practice(&mut out, &mut random, &titles[i], person, &pools);
+            truth.theme = t as u32 + 1;
             expected.records.push(truth);
         }
     }
@@ -211,24 +198,52 @@ fn write_practice(
     random: &mut Random,
     title: &str,
     person: &Person,
-    orgs: &[String],
-    places: &[String],
+    pools: &Pools<'_>,
 ) -> PracticeTruth {
+    let orgs = pools.orgs;
     let _ = writeln!(
         out,
         "\n\n\n{title}\n\n{}\n\nAbout this good practice\n",
         words::sentence(random, title)
     );
     let _ = writeln!(out, "{}\n", words::paragraph(random, 5));
+    // A paragraph that repeats a theme's name does not start that theme.
+    if random.below(8) == 0 {
+        let (short, _) = &pools.themes[random.below(pools.themes.len())];
+        let _ = writeln!(out, "{short}\n");
+    }
     let _ = writeln!(
         out,
         "- » {}\n- » {}\n",
         words::clause(random),
         words::clause(random)
     );
-    let funder = orgs[random.below(orgs.len())].clone();
+    // A funder is a body: its name has a body noun, so "the Fund and X" names two funders.
+    let bodies: Vec<&String> = orgs
+        .iter()
+        .filter(|o| {
+            o.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                [
+                    "institute",
+                    "agency",
+                    "foundation",
+                    "university",
+                    "council",
+                    "chamber",
+                ]
+                .contains(&w.as_str())
+            })
+        })
+        .collect();
+    let funder = bodies[random.below(bodies.len())].clone();
     let (amount, amount_truth) = forms::amount(random);
     let mut amounts = vec![amount_truth];
+    let funders = vec![
+        "European Regional Development Fund".to_owned(),
+        // Printed after "and", "The University of Sheffield" is read without its article.
+        funder.strip_prefix("The ").unwrap_or(&funder).to_owned(),
+    ];
     let _ = write!(
         out,
         "Resources needed\n\nThe practice had a budget of {amount}, funded by the European Regional Development Fund and {funder}."
@@ -237,6 +252,14 @@ fn write_practice(
         let (printed, truths) = forms::foreign_amount(random);
         let _ = write!(out, " Partners added {printed}.");
         amounts.extend(truths);
+    }
+    if random.below(4) == 0 {
+        let thousands = random.below(90) + 10;
+        let _ = write!(out, " Running it costs €{thousands},000 a year.");
+        amounts.push(forms::AmountTruth::per_year(
+            format!("{thousands}000"),
+            "EUR",
+        ));
     }
     let _ = writeln!(out, "\n");
     let _ = writeln!(
@@ -261,7 +284,8 @@ fn write_practice(
         "Main institution:\n{}\n",
         orgs[random.below(orgs.len())]
     );
-    let _ = writeln!(out, "Location:\n{}\n", places[random.below(places.len())]);
+    let (place_text, place) = pools.places[random.below(pools.places.len())].printed(random);
+    let _ = writeln!(out, "Location:\n{place_text}\n");
     // The same address is sometimes printed with capitals: still one person.
     let email = if random.below(5) == 0 {
         let mut chars = person.email.chars();
@@ -288,5 +312,15 @@ fn write_practice(
         contact: (person.name.clone(), person.organisation.clone(), email),
         amounts,
         period,
+        theme: 0,
+        place,
+        funders,
     }
+}
+
+/// What practices are made of: organisation names, places, the themes' names.
+struct Pools<'a> {
+    orgs: &'a [String],
+    places: &'a [places::Place],
+    themes: &'a [(String, String)],
 }

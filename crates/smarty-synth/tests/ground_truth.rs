@@ -82,7 +82,11 @@ fn extracted(p: &smarty_extract::PracticeRecord) -> String {
         };
         (d.start.map(|s| s.to_string()).unwrap_or_default(), end)
     });
-    format!("{} {contact:?} {amounts:?} {period:?}", p.title.value)
+    let funders: Vec<&str> = p.funders.iter().map(|f| f.name.as_str()).collect();
+    format!(
+        "{} theme {:?} {contact:?} {amounts:?} {period:?} funders {funders:?}",
+        p.title.value, p.theme
+    )
 }
 
 fn truth(t: &smarty_synth::PracticeTruth) -> String {
@@ -101,10 +105,34 @@ fn truth(t: &smarty_synth::PracticeTruth) -> String {
         .collect();
     let period = Some((t.period.start.clone(), t.period.end.clone()));
     format!(
-        "{} {:?} {amounts:?} {period:?}",
+        "{} theme {:?} {:?} {amounts:?} {period:?} funders {:?}",
         t.title,
-        Some(t.contact.clone())
+        Some(t.theme),
+        Some(t.contact.clone()),
+        t.funders
     )
+}
+
+/// Whether a resolved location is the place meant: the same regions, or for each the region
+/// below it that is the same territory (the same name one level down, or its only subregion).
+fn same_place(reference: &Reference, got: &[String], want: &[String]) -> bool {
+    let gazetteer = reference.gazetteer();
+    let names = |code: &str| -> Vec<String> {
+        let mut n: Vec<String> = gazetteer.other_names(code).to_vec();
+        n.extend(gazetteer.region(code).map(|r| r.name.clone()));
+        n
+    };
+    let same = |g: &String, w: &String| {
+        let children = gazetteer
+            .regions()
+            .filter(|r| r.code.len() == w.len() + 1 && r.code.starts_with(w.as_str()))
+            .count();
+        g == w
+            || (g.starts_with(w.as_str())
+                && g.len() == w.len() + 1
+                && (children == 1 || names(g).iter().any(|n| names(w).contains(n))))
+    };
+    got.len() == want.len() && got.iter().zip(want).all(|(g, w)| same(g, w))
 }
 
 #[test]
@@ -120,6 +148,31 @@ fn every_printed_form_extracts_with_zero_wrong_values() {
         .map(|(p, t)| (extracted(p), truth(t)))
         .filter(|(got, want)| got != want)
         .collect();
+    let resolved = smarty_reference::resolve(&x, &reference);
+    let misplaced: Vec<(String, Vec<String>, Vec<String>)> = x
+        .practices
+        .iter()
+        .zip(&resolved.practices)
+        .zip(&guide.expected.records)
+        .filter_map(|((p, r), t)| {
+            let got = r
+                .location
+                .as_ref()
+                .map(|l| l.nuts.clone())
+                .unwrap_or_default();
+            let printed = p
+                .location
+                .as_ref()
+                .map(|l| l.value.clone())
+                .unwrap_or_default();
+            (!same_place(&reference, &got, &t.place)).then(|| (printed, got, t.place.clone()))
+        })
+        .collect();
+    assert!(
+        misplaced.is_empty(),
+        "{} places wrong: {misplaced:#?}",
+        misplaced.len()
+    );
     assert!(
         wrong.is_empty(),
         "{} wrong of {}: {:#?}",

@@ -90,3 +90,10 @@ fn other_forms() {
     check("Atlantis, Spain", "ES | ESP | Atlantis");
     check("CATALUÑA", "ES51 | ESP |");
 }
+
+#[test]
+fn labels_with_a_comma_or_a_qualifier_in_brackets_stay_whole() {
+    check("Konya, Karaman, Türkiye", "TR52 | TUR |");
+    check("Prov. Limburg (BE), Belgium", "BE22 | BEL |");
+    check("Friesland (NL), Nederland", "NL12 | NLD |");
+}
