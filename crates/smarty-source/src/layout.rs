@@ -229,21 +229,10 @@ mod tests {
 
     /// A segment of rows; each row is (x, y, text) and each word is 5 pt wide per character.
     fn segment(rows: &[(f64, f64, &str)]) -> Segment {
-        let mut words = Vec::new();
-        for &(x, y, text) in rows {
-            let mut x = x;
-            for t in text.split(' ') {
-                let w = 5.0 * t.chars().count() as f64;
-                words.push(Word {
-                    x0: x,
-                    y0: y,
-                    x1: x + w,
-                    y1: y + 7.0,
-                    text: t.to_owned(),
-                });
-                x += w + 2.0;
-            }
-        }
+        let words = rows
+            .iter()
+            .flat_map(|&(x, y, text)| crate::pdf::set_in_boxes(x, y, text, 5.0))
+            .collect();
         Segment { words }
     }
 

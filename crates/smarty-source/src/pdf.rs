@@ -26,6 +26,27 @@ impl Word {
     }
 }
 
+/// Words of a line set at (x, y), `width` points per character and 2 pt apart, 7 pt high: the
+/// boxes the layout tests are written in.
+#[cfg(test)]
+pub(crate) fn set_in_boxes(x: f64, y: f64, text: &str, width: f64) -> Vec<Word> {
+    let mut at = x;
+    text.split(' ')
+        .map(|t| {
+            let w = width * t.chars().count() as f64;
+            let word = Word {
+                x0: at,
+                y0: y,
+                x1: at + w,
+                y1: y + 7.0,
+                text: t.to_owned(),
+            };
+            at += w + 2.0;
+            word
+        })
+        .collect()
+}
+
 /// Words poppler set on one line. Its blocks are not used: where a long word overflows its
 /// column, poppler may put the lines of two columns into one block.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -217,22 +217,11 @@ mod tests {
 
     /// A row at (x, y) whose words are 4 pt per character and 2 pt apart, 7 pt high.
     fn row(x: f64, y: f64, text: &str) -> Row {
-        let mut words = Vec::new();
-        let mut at = x;
-        for t in text.split(' ') {
-            let w = 4.0 * t.chars().count() as f64;
-            words.push(Word {
-                x0: at,
-                y0: y,
-                x1: at + w,
-                y1: y + 7.0,
-                text: t.to_owned(),
-            });
-            at += w + 2.0;
-        }
+        let words = crate::pdf::set_in_boxes(x, y, text, 4.0);
+        let x1 = words.last().map_or(x, |w| w.x1);
         Row {
             x0: x,
-            x1: at - 2.0,
+            x1,
             y0: y,
             y1: y + 7.0,
             words,

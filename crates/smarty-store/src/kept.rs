@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 use smarty_rdf::iri;
 
@@ -75,7 +75,15 @@ impl KnowledgeGraph {
         std::fs::create_dir_all(partial.join("sources")).map_err(io)?;
         let copy = Store::open(partial.join("rocksdb"))?;
         let mut loader = copy.bulk_loader();
-        loader.load_quads(self.version_quads(doc, version)?)?;
+        // Graph by graph into the loader: a large version is never held in memory whole.
+        for graph in self.version_graphs(doc, version)? {
+            let graph = GraphNameRef::NamedNode(graph.as_ref());
+            let quads: Vec<Quad> = self
+                .store
+                .quads_for_pattern(None, None, None, Some(graph))
+                .collect::<Result<_, _>>()?;
+            loader.load_quads(quads)?;
+        }
         loader.commit()?;
         copy.flush()?;
         drop(copy);
@@ -90,24 +98,19 @@ impl KnowledgeGraph {
         std::fs::rename(&partial, target).map_err(io)
     }
 
-    /// The quads a kept version holds: the version's graphs, the ontology, the curated graphs.
-    fn version_quads(&self, doc: &str, version: &str) -> Result<Vec<Quad>, StoreError> {
+    /// The graphs a kept version holds: the version's own, the ontology, the curated graphs.
+    fn version_graphs(&self, doc: &str, version: &str) -> Result<Vec<NamedNode>, StoreError> {
         let own = format!("{}{version}/", iri::document_graphs_prefix(doc));
         let curated = format!("{}curated/", iri::GRAPH_BASE);
-        let mut quads = Vec::new();
+        let mut graphs = Vec::new();
         for g in self.store.named_graphs() {
-            let NamedOrBlankNode::NamedNode(g) = g? else {
-                continue;
-            };
-            let name = g.as_str();
-            if !(name.starts_with(&own) || name.starts_with(&curated) || name == ONTOLOGY_GRAPH) {
-                continue;
-            }
-            let graph = GraphNameRef::NamedNode(g.as_ref());
-            for q in self.store.quads_for_pattern(None, None, None, Some(graph)) {
-                quads.push(q?);
+            if let NamedOrBlankNode::NamedNode(g) = g? {
+                let name = g.as_str();
+                if name.starts_with(&own) || name.starts_with(&curated) || name == ONTOLOGY_GRAPH {
+                    graphs.push(g);
+                }
             }
         }
-        Ok(quads)
+        Ok(graphs)
     }
 }
