@@ -13,7 +13,7 @@ use serde::Serialize;
 use smarty_store::{KnowledgeGraph, QueryOptions};
 
 use crate::NetworkError;
-use crate::facts::{Facts, Person, Practice, Source};
+use crate::facts::{Facts, NETWORK_FACTS, Person, Practice, Source};
 use crate::model::{Labelled, PlaceRef, ThemeRef};
 use smarty_extract::text::{fold, shorten};
 
@@ -112,16 +112,41 @@ pub fn shared_contacts_with(
     ))
 }
 
-/// The facts behind the report, kept in the store's derived data until the store changes: read
-/// once after each change, the report is then a deserialisation away.
+/// The facts behind the report, kept in the store's derived data until the store changes: made
+/// after each write by [`deriver`] for the default minimum, from the kept network facts for
+/// another, else read from the indexes once.
 fn contact_facts(
     kg: &KnowledgeGraph,
     min_practices: usize,
     query: &QueryOptions,
 ) -> Result<Facts, NetworkError> {
-    let name = format!("contact-facts-v1-min{}.json", min_practices.max(1));
-    Facts::kept(Source(kg, query), &name, |kg| {
-        Facts::load_for_contacts(kg, min_practices)
+    Facts::kept(
+        Source(kg, query),
+        &contact_facts_name(min_practices),
+        |kg| match Facts::read_kept(kg.0, NETWORK_FACTS) {
+            Some(whole) => Ok(whole.shared_only(min_practices)),
+            None => Facts::load_for_contacts(kg, min_practices),
+        },
+    )
+}
+
+fn contact_facts_name(min_practices: usize) -> String {
+    format!("contact-facts-v1-min{}.json", min_practices.max(1))
+}
+
+/// The minimum the `contacts` command and the shell's `.contacts` use unless told otherwise.
+pub const DEFAULT_MIN_PRACTICES: usize = 2;
+
+/// What a store runs after each write ([`KnowledgeGraph::derive_after_writes`]): the facts the
+/// networks, paths and the default shared-contacts report read, computed once and kept, so the
+/// first of them after a change answers as fast as the next.
+pub fn deriver() -> smarty_store::Deriver {
+    Box::new(|kg: &KnowledgeGraph| {
+        let options = QueryOptions::default();
+        let whole = Facts::load_kept(Source(kg, &options)).map_err(|e| e.to_string())?;
+        let shared = whole.shared_only(DEFAULT_MIN_PRACTICES);
+        Facts::keep(kg, &contact_facts_name(DEFAULT_MIN_PRACTICES), &shared)
+            .map_err(|e| e.to_string())
     })
 }
 
@@ -462,6 +487,9 @@ mod tests {
             let expected = shared_contacts_from(&whole, min);
             assert!(!expected.is_empty());
             assert_eq!(shared_contacts_from(&indexed, min), expected, "min {min}");
+            let kept = whole.shared_only(min);
+            assert!(kept.persons.len() <= whole.persons.len());
+            assert_eq!(shared_contacts_from(&kept, min), expected, "min {min}");
         }
     }
 }

@@ -23,6 +23,7 @@ use smarty_rdf::vocab::{COUNTRY, NUTS};
 use crate::model::{PlaceRef, Role, ThemeRef};
 use crate::names::{compact, local_name};
 
+pub(crate) use load::NETWORK_FACTS;
 pub(crate) use read::*;
 pub(crate) use records::*;
 
@@ -122,6 +123,37 @@ impl Facts {
                     names: Vec::new(),
                     countries: Vec::new(),
                 });
+        }
+    }
+
+    /// What the shared-contacts report at `min_practices` needs of these facts: the persons
+    /// behind at least that many practices and those practices; themes, places and
+    /// organisations whole (a theme's colour is its place among all of them).
+    pub(crate) fn shared_only(&self, min_practices: usize) -> Facts {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for p in self.practices.values() {
+            for person in &p.contacts {
+                *count.entry(person).or_default() += 1;
+            }
+        }
+        count.retain(|_, n| *n >= min_practices.max(1));
+        Facts {
+            practices: self
+                .practices
+                .iter()
+                .filter(|(_, p)| p.contacts.iter().any(|c| count.contains_key(c.as_str())))
+                .map(|(k, p)| (k.clone(), p.clone()))
+                .collect(),
+            persons: self
+                .persons
+                .iter()
+                .filter(|(k, _)| count.contains_key(k.as_str()))
+                .map(|(k, p)| (k.clone(), p.clone()))
+                .collect(),
+            organisations: self.organisations.clone(),
+            themes: self.themes.clone(),
+            places: self.places.clone(),
+            partners: BTreeMap::new(),
         }
     }
 

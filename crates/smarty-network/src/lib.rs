@@ -92,8 +92,9 @@ use smarty_store::StoreError;
 pub use betweenness::sampled_betweenness;
 pub use build::{build, build_with};
 pub use contacts::{
-    CONTACT_COLUMNS, MatchReason, PracticeSummary, SharedContact, contact_themes, contacts_to_csv,
-    contacts_to_json, shared_contacts, shared_contacts_with,
+    CONTACT_COLUMNS, DEFAULT_MIN_PRACTICES, MatchReason, PracticeSummary, SharedContact,
+    contact_themes, contacts_to_csv, contacts_to_json, deriver, shared_contacts,
+    shared_contacts_with,
 };
 pub use metrics::{
     BETWEENNESS_PIVOTS, BETWEENNESS_SEED, BetweennessMethod, EXACT_BETWEENNESS_MAX_NODES, Metrics,

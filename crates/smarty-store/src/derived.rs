@@ -2,15 +2,21 @@
 //! behind the shared-contacts report), kept until the store next changes.
 //!
 //! Every write path ([`KnowledgeGraph::ingest_guide`], [`KnowledgeGraph::load_rdf_file`],
-//! [`KnowledgeGraph::update`]) forgets all derived data *before* it changes anything, so a
-//! crash part-way leaves nothing stale behind; the next reader computes it again. On disk it
-//! lives in `DIR/derived/NAME`, written atomically; in memory, beside the store.
+//! [`KnowledgeGraph::update`], the endpoint's graph writes) forgets all derived data *before*
+//! it changes anything, so a crash part-way leaves nothing stale behind, and once its commit is
+//! flushed runs the deriver registered with [`KnowledgeGraph::derive_after_writes`], so the
+//! first reader after a change finds the answers ready. A deriver that fails or a process killed
+//! before it ends only leaves the data missing: the next reader computes it. On disk it lives
+//! in `DIR/derived/NAME`, written atomically; in memory, beside the store.
 
 use std::path::PathBuf;
 
 use crate::{KnowledgeGraph, StoreError};
 
 const DERIVED_DIR: &str = "derived";
+
+/// Computes and keeps ([`KnowledgeGraph::keep_derived`]) derived answers from the store.
+pub type Deriver = Box<dyn Fn(&KnowledgeGraph) -> Result<(), String> + Send + Sync>;
 
 impl KnowledgeGraph {
     /// The bytes kept under `name` since the last change to the store, if any.
@@ -51,6 +57,20 @@ impl KnowledgeGraph {
             map.insert(name.to_owned(), bytes);
         }
         Ok(())
+    }
+
+    /// Registers what computes the derived data again after each write (once per store: the
+    /// layers above the store know what is worth keeping, the store knows when it changed).
+    pub fn derive_after_writes(&self, deriver: Deriver) {
+        let _ = self.deriver.set(deriver);
+    }
+
+    /// Runs the registered deriver; called after a write has committed and flushed. Its failure
+    /// is not the write's: the data is stored, and the derived answers are computed on demand.
+    pub(crate) fn derive_again(&self) {
+        if let Some(deriver) = self.deriver.get() {
+            let _ = deriver(self);
+        }
     }
 
     /// Forgets every derived answer; called before any write.

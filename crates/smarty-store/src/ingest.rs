@@ -76,6 +76,8 @@ pub enum IngestStage {
     /// Removing earlier versions, refreshing the curated graphs.
     Finishing,
     Flushing,
+    /// Computing the answers kept until the next write (see `derived.rs`).
+    Deriving,
 }
 
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/smarty-kg/graph/ontology";
@@ -150,6 +152,8 @@ impl KnowledgeGraph {
         if let Some(dir) = &self.dir {
             remove_marker(dir)?;
         }
+        progress(IngestStage::Deriving);
+        self.derive_again();
 
         Ok(IngestReport {
             same_guide_as: same_guide.filter(|stored| *stored != file_name),

@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::store::Store;
 use smarty_rdf::PersonKey;
 
+pub use derived::Deriver;
 pub use error::StoreError;
 pub use export::ExportOptions;
 pub use format::{GraphFormat, ResultsFormat};
@@ -62,6 +63,8 @@ pub struct KnowledgeGraph {
     sources: std::sync::Mutex<std::collections::BTreeMap<String, String>>,
     /// Derived answers kept until the next write (see `derived.rs`).
     derived: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
+    /// Computes the derived answers again after each write (see `derived.rs`).
+    deriver: std::sync::OnceLock<derived::Deriver>,
     _lock: Option<lock::StoreLock>,
 }
 
@@ -92,6 +95,7 @@ impl KnowledgeGraph {
             person_key,
             sources: Default::default(),
             derived: Default::default(),
+            deriver: Default::default(),
             _lock: Some(lock),
         };
         kg.finish_interrupted_ingest(dir)?;
@@ -111,6 +115,7 @@ impl KnowledgeGraph {
             person_key: person_key(None).map_err(|e| StoreError::Storage(e.to_string()))?,
             sources: Default::default(),
             derived: Default::default(),
+            deriver: Default::default(),
             _lock: None,
         })
     }

@@ -154,6 +154,7 @@ impl KnowledgeGraph {
         }
         tx.commit()?;
         self.flush()?;
+        self.derive_again();
         Ok(LoadReport {
             graph: graph.as_str().to_owned(),
             quads: quads.len(),

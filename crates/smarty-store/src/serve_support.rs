@@ -186,6 +186,7 @@ impl KnowledgeGraph {
         self.forget_derived()?;
         transaction.commit()?;
         self.flush()?;
+        self.derive_again();
         Ok(quads.len())
     }
 

@@ -68,6 +68,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
                 IngestStage::Writing => ("write", "mapping to RDF and writing"),
                 IngestStage::Finishing => ("finish", "replacing earlier versions"),
                 IngestStage::Flushing => ("flush", "flushing to disk"),
+                IngestStage::Deriving => ("derive", "keeping network facts"),
             };
             end_stage(Some(phase));
             bar.set_message(format!("{shown}: {message}"));

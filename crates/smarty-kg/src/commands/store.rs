@@ -36,7 +36,9 @@ pub struct NoStore {
 
 pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> {
     if args.memory {
-        return Ok(KnowledgeGraph::in_memory()?);
+        let kg = KnowledgeGraph::in_memory()?;
+        kg.derive_after_writes(smarty_network::deriver());
+        return Ok(kg);
     }
     if let Some(at) = &args.at {
         return open_kept(args, at, access);
@@ -57,6 +59,9 @@ pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> 
     }
     keep_store_private();
     let kg = KnowledgeGraph::open(&dir)?;
+    // Every write then keeps the facts the networks and contacts read: their first call after
+    // a change answers as fast as the next.
+    kg.derive_after_writes(smarty_network::deriver());
     if !existed {
         eprintln!("created a new store at {}", dir.display());
     }

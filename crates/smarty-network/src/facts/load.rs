@@ -12,6 +12,10 @@ use super::{Facts, Place};
 use crate::NetworkError;
 use crate::model::{Role, ThemeRef};
 
+/// Where [`Facts::load_kept`] keeps everything the networks need. The version in the name
+/// retires data kept by an older layout of `Facts`.
+pub(crate) const NETWORK_FACTS: &str = "network-facts-v1.json";
+
 /// The (subject, object) pairs of a predicate whose object is an IRI.
 fn pairs(store: &KnowledgeGraph, predicate: &str) -> Result<Vec<(String, String)>, NetworkError> {
     Ok(store
@@ -135,7 +139,21 @@ impl Facts {
     /// [`Facts::load`], kept in the store's derived data until the store changes: the networks
     /// and paths after the first read are a deserialisation away.
     pub fn load_kept(kg: Source<'_>) -> Result<Facts, NetworkError> {
-        Facts::kept(kg, "network-facts-v1.json", Facts::load)
+        Facts::kept(kg, NETWORK_FACTS, Facts::load)
+    }
+
+    /// The facts kept under `name`, if the store has not changed since they were.
+    pub fn read_kept(store: &KnowledgeGraph, name: &str) -> Option<Facts> {
+        store
+            .derived(name)
+            .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
+    }
+
+    /// Keeps `facts` under `name` until the store changes.
+    pub fn keep(store: &KnowledgeGraph, name: &str, facts: &Facts) -> Result<(), NetworkError> {
+        let bytes = serde_json::to_vec(facts)
+            .map_err(|e| NetworkError::Store(smarty_store::StoreError::Storage(e.to_string())))?;
+        Ok(store.keep_derived(name, bytes)?)
     }
 
     /// Facts kept under `name` since the last change to the store, or `load`ed and kept.
@@ -148,17 +166,12 @@ impl Facts {
         // The timeout covers the whole reading, not each scan.
         let options = kg.1.started_now();
         let kg = Source(kg.0, &options);
-        if let Some(facts) =
-            kg.0.derived(name)
-                .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
-        {
+        if let Some(facts) = Facts::read_kept(kg.0, name) {
             return Ok(facts);
         }
         let facts = load(kg)?;
-        if let Ok(bytes) = serde_json::to_vec(&facts) {
-            // Failing to keep them only costs the next call the same work again.
-            let _ = kg.0.keep_derived(name, bytes);
-        }
+        // Failing to keep them only costs the next call the same work again.
+        let _ = Facts::keep(kg.0, name, &facts);
         Ok(facts)
     }
 

@@ -192,7 +192,9 @@ impl KnowledgeGraph {
                 .execute()
                 .map_err(|e| StoreError::Evaluation(e.to_string()))
         })?;
-        self.flush()
+        self.flush()?;
+        self.derive_again();
+        Ok(())
     }
 }
 
