@@ -68,6 +68,7 @@ impl KnowledgeGraph {
     /// Runs the registered deriver; called after a write has committed and flushed. Its failure
     /// is not the write's: the data is stored, and the derived answers are computed on demand.
     pub(crate) fn derive_again(&self) {
+        crate::ingest::failpoint("before-derive");
         if let Some(deriver) = self.deriver.get() {
             let _ = deriver(self);
         }

@@ -373,7 +373,7 @@ pub(crate) fn document_slug(name: &str, kind: &str) -> String {
 
 /// A failure-injection point for the crash tests: `SMARTY_KG_FAILPOINT=NAME` aborts the process
 /// there, as a power cut would.
-fn failpoint(name: &str) {
+pub(crate) fn failpoint(name: &str) {
     if std::env::var_os("SMARTY_KG_FAILPOINT").is_some_and(|v| v == name) {
         std::process::abort();
     }

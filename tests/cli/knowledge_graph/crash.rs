@@ -53,6 +53,7 @@ fn an_ingest_killed_part_way_leaves_the_old_state() {
             now == old || now == full,
             "after a kill at {delay_ms} ms: {now} statements, expected {old} or {full}"
         );
+        assert_kept_facts_are_true(&dir, &format!("after a kill at {delay_ms} ms"));
         saw_old_state |= now == old;
         let repeats = if now == old { 0 } else { full_repeats };
         assert_eq!(
@@ -77,6 +78,60 @@ fn an_ingest_killed_part_way_leaves_the_old_state() {
         saw_old_state,
         "no kill landed before the commit; the test proved nothing"
     );
+}
+
+/// The shared contacts answered from whatever derived data the store kept are those computed
+/// again from the statements.
+fn assert_kept_facts_are_true(dir: &tempfile::TempDir, when: &str) {
+    let contacts = || {
+        smarty(dir)
+            .args(["--store", "store", "contacts", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let answered = contacts();
+    let _ = std::fs::remove_dir_all(dir.path().join("store/derived"));
+    assert_eq!(
+        String::from_utf8_lossy(&answered),
+        String::from_utf8_lossy(&contacts()),
+        "{when}"
+    );
+}
+
+/// A process killed after a write has committed but before it kept the derived facts leaves
+/// them missing, never stale: the next reader computes them from the new statements.
+#[test]
+fn a_kill_before_the_facts_are_kept_leaves_none_stale() {
+    let dir = ingested();
+    let before = smarty(&dir)
+        .args(["--store", "store", "contacts", "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    smarty(&dir)
+        .env("SMARTY_KG_FAILPOINT", "before-derive")
+        .args([
+            "--store",
+            "store",
+            "update",
+            "DELETE { GRAPH ?g { ?practice dcat:contactPoint ?person } } WHERE { \
+             GRAPH ?g { ?practice dcat:contactPoint ?person } \
+             GRAPH ?h { ?person vcard:fn \"Bryony Chipp\" } }",
+        ])
+        .assert()
+        .failure();
+    assert!(!dir.path().join("store/derived").exists());
+    let after = smarty(&dir)
+        .args(["--store", "store", "contacts", "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_ne!(before, after);
+    assert!(!String::from_utf8_lossy(&after).contains("Bryony Chipp"));
+    assert_kept_facts_are_true(&dir, "after a kill before keeping the facts");
 }
 
 /// How many distinct versions of the bundled guide the store holds, and how many graphs of the
