@@ -36,9 +36,9 @@ pub struct NoStore {
 
 pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> {
     if args.memory {
-        let kg = KnowledgeGraph::in_memory()?;
-        kg.derive_after_writes(smarty_network::deriver());
-        return Ok(kg);
+        // No deriver: kept facts die with the process, so computing them at each write would
+        // only move the first reader's work into every write.
+        return Ok(KnowledgeGraph::in_memory()?);
     }
     if let Some(at) = &args.at {
         return open_kept(args, at, access);
