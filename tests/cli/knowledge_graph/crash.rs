@@ -267,3 +267,125 @@ fn a_first_ingest_writes_everything_in_its_bulk_load() {
         .assert()
         .success();
 }
+
+/// Runs the binary with `args` in `dir`, kills it (SIGKILL) after each delay in turn, and after
+/// each kill checks with `check` (true: the old state), that the kept facts are true and that
+/// `validate` reports on a whole state; `reset` restores the old state when a kill came too late.
+fn kill_at_delays(
+    dir: &tempfile::TempDir,
+    args: &[&str],
+    delays_ms: &[u64],
+    mut check: impl FnMut(&str) -> bool,
+    reset: impl Fn(),
+) -> bool {
+    let mut saw_old_state = false;
+    let mut reports: [Option<Vec<u8>>; 2] = [None, None];
+    for delay_ms in delays_ms {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_smarty-kg"))
+            .current_dir(dir.path())
+            .args(["--store", "store"])
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(*delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let when = format!("{args:?} killed at {delay_ms} ms");
+        let old = check(&when);
+        assert_kept_facts_are_true(dir, &when);
+        let report = smarty(dir)
+            .args(["--store", "store", "validate"])
+            .output()
+            .unwrap();
+        // Each state, old or new, gives the report it gives whole.
+        {
+            let first = reports[usize::from(old)].get_or_insert_with(|| report.stdout.clone());
+            assert_eq!(
+                String::from_utf8_lossy(first),
+                String::from_utf8_lossy(&report.stdout),
+                "{when}"
+            );
+        }
+        saw_old_state |= old;
+        if !old {
+            reset();
+        }
+    }
+    saw_old_state
+}
+
+/// A load of RDF files and an update, each killed at several moments: the store holds the old
+/// state or the whole new one, reports on it as on that state, and its kept facts say what its
+/// statements say.
+#[test]
+fn loads_and_updates_killed_part_way_leave_one_whole_state() {
+    // A file big enough that loading it takes a while: a synthetic guide's statements, loaded
+    // into an empty store (a file sharing graphs with ingested guides would merge into them).
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .args(["synth", "--practices", "400", "-o", "synth.txt"])
+        .assert()
+        .success();
+    smarty(&dir)
+        .args(["--store", "other", "ingest", "synth.txt"])
+        .assert()
+        .success();
+    smarty(&dir)
+        .args([
+            "--store", "other", "export", "--format", "nquads", "-o", "synth.nq",
+        ])
+        .assert()
+        .success();
+    let drop_all = || {
+        smarty(&dir)
+            .args(["--store", "store", "update", "DROP SILENT ALL"])
+            .assert()
+            .success();
+    };
+    drop_all();
+    let mut full = None::<u64>;
+    let saw_old = kill_at_delays(
+        &dir,
+        &["ingest", "synth.nq"],
+        &[100, 300, 700, 1500, 3000],
+        |when| {
+            let now = count(&dir, TOTAL);
+            if now != 0 {
+                assert_eq!(*full.get_or_insert(now), now, "{when}");
+            }
+            now == 0
+        },
+        drop_all,
+    );
+    assert!(saw_old, "no kill landed before the load's commit");
+
+    // An update copying every statement into one graph, killed the same way.
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "synth.nq"])
+        .assert()
+        .success();
+    let old = count(&dir, TOTAL);
+    let copied = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }";
+    let saw_old = kill_at_delays(
+        &dir,
+        &[
+            "update",
+            "INSERT { GRAPH <urn:x:copy> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }",
+        ],
+        &[50, 150, 300, 600, 1200],
+        |when| {
+            let now = count(&dir, copied);
+            assert!(now == 0 || now == old, "{when}: {now} of {old} copied");
+            now == 0
+        },
+        || {
+            smarty(&dir)
+                .args(["--store", "store", "update", "DROP GRAPH <urn:x:copy>"])
+                .assert()
+                .success();
+        },
+    );
+    assert!(saw_old, "no kill landed before the update's commit");
+}
