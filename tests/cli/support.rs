@@ -32,3 +32,8 @@ pub fn ingested() -> tempfile::TempDir {
         .success();
     dir
 }
+
+/// An update that removes one shared contact of the bundled guide from all her practices.
+pub const UNLINK_BRYONY_CHIPP: &str = "DELETE { GRAPH ?g { ?practice dcat:contactPoint ?person } } \
+    WHERE { GRAPH ?g { ?practice dcat:contactPoint ?person } \
+    GRAPH ?h { ?person vcard:fn \"Bryony Chipp\" } }";

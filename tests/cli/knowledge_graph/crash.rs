@@ -2,6 +2,7 @@
 //! whole new one, and a first ingest writes everything in one bulk load.
 
 use super::*;
+use crate::support::UNLINK_BRYONY_CHIPP;
 
 /// The bundled guide repeated: a document big enough that an ingest takes a while.
 fn big_guide(dir: &Path, copies: usize) -> std::path::PathBuf {
@@ -113,14 +114,7 @@ fn a_kill_before_the_facts_are_kept_leaves_none_stale() {
         .stdout;
     smarty(&dir)
         .env("SMARTY_KG_FAILPOINT", "before-derive")
-        .args([
-            "--store",
-            "store",
-            "update",
-            "DELETE { GRAPH ?g { ?practice dcat:contactPoint ?person } } WHERE { \
-             GRAPH ?g { ?practice dcat:contactPoint ?person } \
-             GRAPH ?h { ?person vcard:fn \"Bryony Chipp\" } }",
-        ])
+        .args(["--store", "store", "update", UNLINK_BRYONY_CHIPP])
         .assert()
         .failure();
     assert!(!dir.path().join("store/derived").exists());
