@@ -205,7 +205,7 @@ pub enum PathFormat {
 )]
 pub struct ContactsArgs {
     /// Only persons behind at least this many practices
-    #[arg(long, value_name = "N", default_value_t = 2,
+    #[arg(long, value_name = "N", default_value_t = smarty_network::DEFAULT_MIN_PRACTICES as u32,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub min_practices: u32,
 

@@ -63,7 +63,7 @@ impl DotCommand {
                     width: session.settings.width,
                     ..TableLayout::default()
                 };
-                let min = min_practices.unwrap_or(2);
+                let min = min_practices.unwrap_or(smarty_network::DEFAULT_MIN_PRACTICES);
                 crate::networks::contacts(session.knowledge_graph(), min, layout, screen)?;
             }
         }
