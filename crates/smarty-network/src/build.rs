@@ -3,11 +3,12 @@
 //! network.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use smarty_store::{KnowledgeGraph, QueryOptions};
 
 use crate::NetworkError;
-use crate::facts::{Facts, Practice, Source, theme_order};
+use crate::facts::{Facts, NETWORK_FACTS, Practice, theme_order};
 use crate::filter::select_practices;
 use crate::model::{
     Edge, Labelled, Network, NetworkKind, NetworkOptions, Node, NodeKind, Role, ThemeRef,
@@ -28,8 +29,14 @@ pub fn build_with(
     options: &NetworkOptions,
     query: &QueryOptions,
 ) -> Result<Network, NetworkError> {
-    let facts = Facts::load_kept(Source(kg, query))?;
+    let facts = Facts::load_kept(kg, query)?;
     build_from(&facts, options)
+}
+
+/// [`build`] from the facts kept beside the store in `dir`, without opening the store; `None`
+/// when none are kept (the store changed since, or nothing derived them).
+pub fn build_kept(dir: &Path, options: &NetworkOptions) -> Option<Result<Network, NetworkError>> {
+    Facts::read_kept_in(dir, NETWORK_FACTS).map(|facts| build_from(&facts, options))
 }
 
 /// Edges under construction: (source, target) → what links them.

@@ -8,12 +8,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::path::Path;
 
 use serde::Serialize;
-use smarty_store::{KnowledgeGraph, QueryOptions};
+use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, Written};
 
 use crate::NetworkError;
-use crate::facts::{Facts, NETWORK_FACTS, Person, Practice, Source};
+use crate::facts::{Facts, NETWORK_FACTS, Person, Practice, Source, Statements, fact_predicates};
 use crate::model::{Labelled, PlaceRef, ThemeRef};
 use smarty_extract::text::{fold, shorten};
 
@@ -121,17 +122,27 @@ fn contact_facts(
     query: &QueryOptions,
 ) -> Result<Facts, NetworkError> {
     Facts::kept(
-        Source(kg, query),
+        kg,
+        query,
         &contact_facts_name(min_practices),
-        |kg| match Facts::read_kept(kg.0, NETWORK_FACTS) {
+        |source| match Facts::read_kept(kg, NETWORK_FACTS) {
             Some(whole) => Ok(whole.shared_only(min_practices)),
-            None => Facts::load_for_contacts(kg, min_practices),
+            None => Facts::load_for_contacts(source, min_practices),
         },
     )
 }
 
 fn contact_facts_name(min_practices: usize) -> String {
-    format!("contact-facts-v1-min{}.json", min_practices.max(1))
+    format!("contact-facts-v2-min{}.bin", min_practices.max(1))
+}
+
+/// [`shared_contacts`] from the facts kept beside the store in `dir`, without opening the
+/// store; `None` when none are kept (the store changed since, or nothing derived them).
+pub fn kept_shared_contacts(dir: &Path, min_practices: usize) -> Option<Vec<SharedContact>> {
+    let facts = Facts::read_kept_in(dir, &contact_facts_name(min_practices)).or_else(|| {
+        Facts::read_kept_in(dir, NETWORK_FACTS).map(|whole| whole.shared_only(min_practices))
+    })?;
+    Some(shared_contacts_from(&facts, min_practices))
 }
 
 /// The minimum the `contacts` command and the shell's `.contacts` use unless told otherwise.
@@ -141,13 +152,26 @@ pub const DEFAULT_MIN_PRACTICES: usize = 2;
 /// networks, paths and the default shared-contacts report read, computed once and kept, so the
 /// first of them after a change answers as fast as the next.
 pub fn deriver() -> smarty_store::Deriver {
-    Box::new(|kg: &KnowledgeGraph| {
-        let options = QueryOptions::default();
-        let whole = Facts::load_kept(Source(kg, &options)).map_err(|e| e.to_string())?;
-        let shared = whole.shared_only(DEFAULT_MIN_PRACTICES);
-        Facts::keep(kg, &contact_facts_name(DEFAULT_MIN_PRACTICES), &shared)
-            .map_err(|e| e.to_string())
-    })
+    smarty_store::Deriver {
+        predicates: fact_predicates()
+            .into_iter()
+            .map(NamedNode::new_unchecked)
+            .collect(),
+        derive: Box::new(|kg: &KnowledgeGraph, written: Written<'_>| {
+            let options = QueryOptions::default();
+            let source: &dyn Statements = match written {
+                Written::Everything(graph) => graph,
+                Written::Changed => kg,
+            };
+            let keep = || -> Result<(), NetworkError> {
+                let whole = Facts::load(Source(source, &options))?;
+                Facts::keep(kg, NETWORK_FACTS, &whole)?;
+                let shared = whole.shared_only(DEFAULT_MIN_PRACTICES);
+                Facts::keep(kg, &contact_facts_name(DEFAULT_MIN_PRACTICES), &shared)
+            };
+            keep().map_err(|e| e.to_string())
+        }),
+    }
 }
 
 pub(crate) fn shared_contacts_from(facts: &Facts, min_practices: usize) -> Vec<SharedContact> {

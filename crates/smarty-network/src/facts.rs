@@ -7,8 +7,10 @@
 //! facts by SPARQL, as the reference the tests hold the scans to.
 //!
 //! Here: the records and what is asked of them. `read.rs` reads statements about subjects,
-//! `records.rs` makes a record of one subject's statements, `load.rs` decides what to read.
+//! `records.rs` makes a record of one subject's statements, `load.rs` decides what to read,
+//! `kept.rs` keeps what was read until the store changes.
 
+mod kept;
 mod load;
 mod read;
 mod records;
@@ -23,7 +25,7 @@ use smarty_rdf::vocab::{COUNTRY, NUTS};
 use crate::model::{PlaceRef, Role, ThemeRef};
 use crate::names::{compact, local_name};
 
-pub(crate) use load::NETWORK_FACTS;
+pub(crate) use kept::NETWORK_FACTS;
 pub(crate) use read::*;
 pub(crate) use records::*;
 

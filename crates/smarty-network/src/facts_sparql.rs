@@ -3,11 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use smarty_store::{QueryOutcome, Term};
+use smarty_store::{KnowledgeGraph, QueryOptions, QueryOutcome, Term};
 
 use crate::NetworkError;
 use crate::facts::*;
 use crate::model::{Role, ThemeRef};
+
+/// The store queried and the options the queries run under.
+#[derive(Clone, Copy)]
+pub(crate) struct Sparql<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
 
 const PRACTICES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
   ?s a smarty:GoodPractice .
@@ -62,7 +66,7 @@ const ORGANISATIONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
   ?s ?p ?o .
 }";
 
-fn select(kg: Source<'_>, query: &str) -> Result<Vec<Vec<Option<Term>>>, NetworkError> {
+fn select(kg: Sparql<'_>, query: &str) -> Result<Vec<Vec<Option<Term>>>, NetworkError> {
     match kg.0.query(query, kg.1)? {
         QueryOutcome::Solutions(table) => Ok(table.rows),
         _ => Ok(Vec::new()),
@@ -77,7 +81,7 @@ fn iri(term: Option<&Option<Term>>) -> Option<String> {
 }
 
 /// Rows of `?s ?p ?o` into sorted maps; subjects that are not IRIs are skipped.
-fn props(kg: Source<'_>, query: &str) -> Result<Props, NetworkError> {
+fn props(kg: Sparql<'_>, query: &str) -> Result<Props, NetworkError> {
     let mut out = Props::new();
     for row in select(kg, query)? {
         let Some(s) = iri(row.first()) else { continue };
@@ -97,7 +101,7 @@ fn props(kg: Source<'_>, query: &str) -> Result<Props, NetworkError> {
     Ok(out)
 }
 
-fn load_themes(kg: Source<'_>) -> Result<Vec<ThemeRef>, NetworkError> {
+fn load_themes(kg: Sparql<'_>) -> Result<Vec<ThemeRef>, NetworkError> {
     let mut themes: Vec<ThemeRef> = props(kg, THEMES)?
         .into_iter()
         .map(|(iri, p)| theme_from(iri, &p))
@@ -106,7 +110,7 @@ fn load_themes(kg: Source<'_>) -> Result<Vec<ThemeRef>, NetworkError> {
     Ok(themes)
 }
 
-fn load_places(kg: Source<'_>) -> Result<BTreeMap<String, Place>, NetworkError> {
+fn load_places(kg: Sparql<'_>) -> Result<BTreeMap<String, Place>, NetworkError> {
     Ok(props(kg, PLACES)?
         .into_iter()
         .map(|(iri, p)| {
@@ -116,7 +120,7 @@ fn load_places(kg: Source<'_>) -> Result<BTreeMap<String, Place>, NetworkError> 
         .collect())
 }
 
-pub(crate) fn load(kg: Source<'_>) -> Result<Facts, NetworkError> {
+pub(crate) fn load(kg: Sparql<'_>) -> Result<Facts, NetworkError> {
     let mut facts = Facts {
         themes: load_themes(kg)?,
         places: load_places(kg)?,
@@ -194,7 +198,7 @@ mod tests {
             .expect("ingest");
         let options = QueryOptions::default();
         let scanned = Facts::load(Source(&kg, &options)).expect("scan");
-        let queried = super::load(Source(&kg, &options)).expect("sparql");
+        let queried = super::load(super::Sparql(&kg, &options)).expect("sparql");
         assert!(scanned.practices.len() > 300);
         let json = |f: &Facts| serde_json::to_value(f).expect("json");
         let (a, b) = (json(&scanned), json(&queried));

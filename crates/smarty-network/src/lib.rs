@@ -90,11 +90,11 @@ mod style;
 use smarty_store::StoreError;
 
 pub use betweenness::sampled_betweenness;
-pub use build::{build, build_with};
+pub use build::{build, build_kept, build_with};
 pub use contacts::{
     CONTACT_COLUMNS, DEFAULT_MIN_PRACTICES, MatchReason, PracticeSummary, SharedContact,
-    contact_themes, contacts_to_csv, contacts_to_json, deriver, shared_contacts,
-    shared_contacts_with,
+    contact_themes, contacts_to_csv, contacts_to_json, deriver, kept_shared_contacts,
+    shared_contacts, shared_contacts_with,
 };
 pub use metrics::{
     BETWEENNESS_PIVOTS, BETWEENNESS_SEED, BetweennessMethod, EXACT_BETWEENNESS_MAX_NODES, Metrics,

@@ -20,7 +20,7 @@ use smarty_store::{KnowledgeGraph, QueryOptions};
 
 use crate::NetworkError;
 use crate::dot::quoted;
-use crate::facts::{Facts, Source};
+use crate::facts::Facts;
 use crate::model::{Labelled, NodeKind, Role};
 use crate::names::{compact, expand_iri, wrap};
 use crate::render::{RenderOptions, Rendered, render_graph};
@@ -209,7 +209,7 @@ pub fn shortest_path_with(
     options: PathOptions,
     query: &QueryOptions,
 ) -> Result<Option<PathReport>, NetworkError> {
-    let facts = Facts::load_kept(Source(kg, query))?;
+    let facts = Facts::load_kept(kg, query)?;
     let linkage = linkage(&facts, options);
     let start = resolve(&facts, &linkage, from)?;
     let goal = resolve(&facts, &linkage, to)?;

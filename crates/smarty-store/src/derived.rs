@@ -9,14 +9,37 @@
 //! before it ends only leaves the data missing: the next reader computes it. On disk it lives
 //! in `DIR/derived/NAME`, written atomically; in memory, beside the store.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{Graph, NamedNode, Quad, TripleRef};
+use rustc_hash::FxHashSet;
 
 use crate::{KnowledgeGraph, StoreError};
 
 const DERIVED_DIR: &str = "derived";
 
-/// Computes and keeps ([`KnowledgeGraph::keep_derived`]) derived answers from the store.
-pub type Deriver = Box<dyn Fn(&KnowledgeGraph) -> Result<(), String> + Send + Sync>;
+/// Computes and keeps ([`KnowledgeGraph::keep_derived`]) derived answers after each write.
+pub struct Deriver {
+    /// The predicates whose statements the answers are made of. A write into an empty store
+    /// hands these statements over as it streams them to the loader ([`Written::Everything`]):
+    /// the answers are then made without reading back what was just written, which costs as
+    /// much as the write's own encoding (every term is a RocksDB lookup).
+    pub predicates: Vec<NamedNode>,
+    /// Computes the answers and keeps them.
+    pub derive: Derive,
+}
+
+/// What computes derived answers: the store written to, and what was written.
+pub type Derive = Box<dyn Fn(&KnowledgeGraph, Written<'_>) -> Result<(), String> + Send + Sync>;
+
+/// What a write tells the deriver about what it wrote.
+pub enum Written<'a> {
+    /// The statements changed in ways only a reading of the store shows.
+    Changed,
+    /// The store was empty before: these are all its statements under the deriver's predicates
+    /// (each once, whatever graphs hold it, as the union default graph shows them).
+    Everything(&'a Graph),
+}
 
 impl KnowledgeGraph {
     /// The bytes kept under `name` since the last change to the store, if any.
@@ -28,6 +51,13 @@ impl KnowledgeGraph {
         }
         let path = self.derived_path(name)?;
         std::fs::read(path).ok()
+    }
+
+    /// The bytes kept under `name` beside the store in `dir`, read without opening it: a reader
+    /// that needs only derived data need not wait for the database to open. A writer forgets
+    /// them before it changes anything, so they are never older than the committed data.
+    pub fn derived_in(dir: &Path, name: &str) -> Option<Vec<u8>> {
+        std::fs::read(dir.join(DERIVED_DIR).join(name)).ok()
     }
 
     /// Keeps `bytes` under `name` until the store changes. A name is a file name: letters,
@@ -67,11 +97,20 @@ impl KnowledgeGraph {
 
     /// Runs the registered deriver; called after a write has committed and flushed. Its failure
     /// is not the write's: the data is stored, and the derived answers are computed on demand.
-    pub(crate) fn derive_again(&self) {
+    pub(crate) fn derive_again(&self, written: Written<'_>) {
         crate::ingest::failpoint("before-derive");
         if let Some(deriver) = self.deriver.get() {
-            let _ = deriver(self);
+            let _ = (deriver.derive)(self, written);
         }
+    }
+
+    /// What a write into an empty store collects for the deriver: `None` without one.
+    pub(crate) fn collector(&self) -> Option<Collector> {
+        let deriver = self.deriver.get()?;
+        Some(Collector {
+            wanted: deriver.predicates.iter().cloned().collect(),
+            graph: Graph::new(),
+        })
     }
 
     /// Forgets every derived answer; called before any write.
@@ -97,5 +136,23 @@ impl KnowledgeGraph {
 
     fn derived_path(&self, name: &str) -> Option<PathBuf> {
         self.dir.as_ref().map(|d| d.join(DERIVED_DIR).join(name))
+    }
+}
+
+/// The statements under a deriver's predicates, collected as a write streams them.
+pub(crate) struct Collector {
+    wanted: FxHashSet<NamedNode>,
+    pub graph: Graph,
+}
+
+impl Collector {
+    pub fn add(&mut self, quad: &Quad) {
+        if self.wanted.contains(&quad.predicate) {
+            self.graph.insert(TripleRef::new(
+                quad.subject.as_ref(),
+                quad.predicate.as_ref(),
+                quad.object.as_ref(),
+            ));
+        }
     }
 }

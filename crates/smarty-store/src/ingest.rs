@@ -31,6 +31,7 @@ use smarty_extract::{Diagnostic, Extraction};
 use smarty_rdf::{GuideInput, GuideSummary, iri, vocab};
 use smarty_reference::{Reference, ResolutionNote, ResolvedGuide};
 
+use crate::derived::{Collector, Written};
 use crate::identity::GuideIdentity;
 use crate::{KnowledgeGraph, StoreError};
 
@@ -130,6 +131,7 @@ impl KnowledgeGraph {
 
         progress(IngestStage::Writing);
         self.forget_derived()?;
+        let mut collected = None;
         let (summary, replaced) = match self.dir.as_deref() {
             None => self.write_in_memory(&input, reference)?,
             Some(dir) => {
@@ -140,7 +142,12 @@ impl KnowledgeGraph {
                 {
                     self.write_same_version(&input, reference)?
                 } else {
-                    let summary = self.bulk_write(dir, &input, reference)?;
+                    // Into an empty store, the statements streamed to the loader are all
+                    // there is: the deriver can take its facts from them.
+                    if self.store.is_empty()? {
+                        collected = self.collector();
+                    }
+                    let summary = self.bulk_write(dir, &input, reference, collected.as_mut())?;
                     progress(IngestStage::Finishing);
                     let replaced = self.finish_ingest(&name, &summary.version, reference)?;
                     (summary, replaced)
@@ -153,7 +160,10 @@ impl KnowledgeGraph {
             remove_marker(dir)?;
         }
         progress(IngestStage::Deriving);
-        self.derive_again();
+        self.derive_again(match &collected {
+            Some(c) => Written::Everything(&c.graph),
+            None => Written::Changed,
+        });
 
         Ok(IngestReport {
             same_guide_as: same_guide.filter(|stored| *stored != file_name),
@@ -210,6 +220,7 @@ impl KnowledgeGraph {
         dir: &Path,
         input: &GuideInput<'_>,
         reference: &Reference,
+        mut collector: Option<&mut Collector>,
     ) -> Result<GuideSummary, StoreError> {
         write_marker(dir, input.name, &iri::version_of(input.bytes))?;
         let key = &self.person_key;
@@ -229,14 +240,21 @@ impl KnowledgeGraph {
                     if q.predicate == vocab::dcterms::SPATIAL {
                         places.collect(&q.object);
                     }
+                    if let Some(c) = collector.as_deref_mut() {
+                        c.add(&q);
+                    }
                     chunk.push(q);
                     if chunk.len() == CHUNK && !receiver_gone {
                         let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
                         receiver_gone = sender.send(full).is_err();
                     }
                 });
+                let end = chunk.len();
                 chunk.extend(places.curated_quads(reference));
                 chunk.extend(ontology);
+                if let Some(c) = collector {
+                    chunk[end..].iter().for_each(|q| c.add(q));
+                }
                 if !receiver_gone {
                     // The receiver only goes away on a loader error, reported below.
                     let _ = sender.send(chunk);

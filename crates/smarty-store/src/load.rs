@@ -154,7 +154,7 @@ impl KnowledgeGraph {
         }
         tx.commit()?;
         self.flush()?;
-        self.derive_again();
+        self.derive_again(crate::Written::Changed);
         Ok(LoadReport {
             graph: graph.as_str().to_owned(),
             quads: quads.len(),

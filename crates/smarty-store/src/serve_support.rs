@@ -186,7 +186,7 @@ impl KnowledgeGraph {
         self.forget_derived()?;
         transaction.commit()?;
         self.flush()?;
-        self.derive_again();
+        self.derive_again(crate::Written::Changed);
         Ok(quads.len())
     }
 

@@ -32,10 +32,18 @@ fn format(args: &ContactsArgs) -> anyhow::Result<ContactsFormat> {
 
 pub fn run(store_args: &StoreArgs, args: &ContactsArgs) -> anyhow::Result<Status> {
     let format = format(args)?;
-    let kg = super::store::open(store_args, super::store::Access::Read)?;
-    let query = super::store::query_options(store_args);
+    let min = args.min_practices as usize;
     let started = std::time::Instant::now();
-    let contacts = smarty_network::shared_contacts_with(&kg, args.min_practices as usize, &query)?;
+    let kept = super::store::derived_dir(store_args)
+        .and_then(|dir| smarty_network::kept_shared_contacts(&dir, min));
+    let contacts = match kept {
+        Some(contacts) => contacts,
+        None => {
+            let kg = super::store::open(store_args, super::store::Access::Read)?;
+            let query = super::store::query_options(store_args);
+            smarty_network::shared_contacts_with(&kg, min, &query)?
+        }
+    };
     crate::timings::record("contacts", started.elapsed());
     let text = match format {
         ContactsFormat::Json => smarty_network::contacts_to_json(&contacts),

@@ -41,14 +41,18 @@ pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
         min_weight: args.min_weight,
         include_isolated: args.isolated,
     };
-    let network = {
-        let kg = super::store::open(store_args, super::store::Access::Read)?;
-        let query = super::store::query_options(store_args);
-        let started = std::time::Instant::now();
-        let network = smarty_network::build_with(&kg, &options, &query)?;
-        crate::timings::record("projection", started.elapsed());
-        network
+    let started = std::time::Instant::now();
+    let kept = super::store::derived_dir(store_args)
+        .and_then(|dir| smarty_network::build_kept(&dir, &options));
+    let network = match kept {
+        Some(network) => network?,
+        None => {
+            let kg = super::store::open(store_args, super::store::Access::Read)?;
+            let query = super::store::query_options(store_args);
+            smarty_network::build_with(&kg, &options, &query)?
+        }
     };
+    crate::timings::record("projection", started.elapsed());
     if args.metrics {
         let started = std::time::Instant::now();
         let metrics = smarty_network::metrics(&network);

@@ -68,6 +68,17 @@ pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> 
     Ok(kg)
 }
 
+/// The store whose kept derived data a read may use without opening it (the contacts and
+/// networks answer from the facts every write keeps): not `--memory`, whose facts die with
+/// each process, nor `--at`, a kept version nothing derives for.
+pub fn derived_dir(args: &StoreArgs) -> Option<PathBuf> {
+    if args.memory || args.at.is_some() {
+        return None;
+    }
+    let dir = store_dir(args);
+    KnowledgeGraph::exists_at(&dir).then_some(dir)
+}
+
 /// A kept earlier version, for reading only: `DOC@VERSION` or the version's IRI.
 fn open_kept(args: &StoreArgs, at: &str, access: Access) -> anyhow::Result<KnowledgeGraph> {
     let dir = store_dir(args);

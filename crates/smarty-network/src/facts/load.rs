@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use smarty_store::{KnowledgeGraph, NamedNode, Term};
+use smarty_store::{NamedNode, Term};
 
 use super::read::*;
 use super::records::*;
@@ -12,14 +12,12 @@ use super::{Facts, Place};
 use crate::NetworkError;
 use crate::model::{Role, ThemeRef};
 
-/// Where [`Facts::load_kept`] keeps everything the networks need. The version in the name
-/// retires data kept by an older layout of `Facts`.
-pub(crate) const NETWORK_FACTS: &str = "network-facts-v1.json";
-
 /// The (subject, object) pairs of a predicate whose object is an IRI.
-fn pairs(store: &KnowledgeGraph, predicate: &str) -> Result<Vec<(String, String)>, NetworkError> {
+fn pairs(store: &dyn Statements, predicate: &str) -> Result<Vec<(String, String)>, NetworkError> {
+    // A write into an empty store hands over only these (`fact_predicates`).
+    debug_assert!(LINK_PREDICATES.contains(&predicate), "{predicate}");
     Ok(store
-        .subjects_and_objects(iri_node(&ns_pred(predicate)).as_ref())?
+        .subjects_and_objects(&ns_pred(predicate))?
         .into_iter()
         .filter_map(|(s, o)| match o {
             Term::NamedNode(o) => Some((s.into_string(), o.into_string())),
@@ -29,12 +27,9 @@ fn pairs(store: &KnowledgeGraph, predicate: &str) -> Result<Vec<(String, String)
 }
 
 /// The subjects typed with the class (a prefixed name).
-fn typed(store: &KnowledgeGraph, class: &str) -> Result<BTreeSet<String>, NetworkError> {
+fn typed(store: &dyn Statements, class: &str) -> Result<BTreeSet<String>, NetworkError> {
     Ok(store
-        .subjects_with(
-            iri_node(&ns_pred("rdf:type")).as_ref(),
-            iri_node(&ns_pred(class)).as_ref(),
-        )?
+        .subjects_with(&ns_pred("rdf:type"), &ns_pred(class))?
         .into_iter()
         .map(NamedNode::into_string)
         .collect())
@@ -90,7 +85,7 @@ impl Facts {
     /// mentioned, members of included.
     fn link_organisations(
         &mut self,
-        store: &KnowledgeGraph,
+        store: &dyn Statements,
         practices: &BTreeSet<String>,
     ) -> Result<BTreeSet<String>, NetworkError> {
         let mut organisations: BTreeSet<String> = BTreeSet::new();
@@ -136,45 +131,6 @@ impl Facts {
         Ok(organisations)
     }
 
-    /// [`Facts::load`], kept in the store's derived data until the store changes: the networks
-    /// and paths after the first read are a deserialisation away.
-    pub fn load_kept(kg: Source<'_>) -> Result<Facts, NetworkError> {
-        Facts::kept(kg, NETWORK_FACTS, Facts::load)
-    }
-
-    /// The facts kept under `name`, if the store has not changed since they were.
-    pub fn read_kept(store: &KnowledgeGraph, name: &str) -> Option<Facts> {
-        store
-            .derived(name)
-            .and_then(|bytes| serde_json::from_slice::<Facts>(&bytes).ok())
-    }
-
-    /// Keeps `facts` under `name` until the store changes.
-    pub fn keep(store: &KnowledgeGraph, name: &str, facts: &Facts) -> Result<(), NetworkError> {
-        let bytes = serde_json::to_vec(facts)
-            .map_err(|e| NetworkError::Store(smarty_store::StoreError::Storage(e.to_string())))?;
-        Ok(store.keep_derived(name, bytes)?)
-    }
-
-    /// Facts kept under `name` since the last change to the store, or `load`ed and kept.
-    /// The version in the name retires data kept by an older layout of `Facts`.
-    pub fn kept(
-        kg: Source<'_>,
-        name: &str,
-        load: impl FnOnce(Source<'_>) -> Result<Facts, NetworkError>,
-    ) -> Result<Facts, NetworkError> {
-        // The timeout covers the whole reading, not each scan.
-        let options = kg.1.started_now();
-        let kg = Source(kg.0, &options);
-        if let Some(facts) = Facts::read_kept(kg.0, name) {
-            return Ok(facts);
-        }
-        let facts = load(kg)?;
-        // Failing to keep them only costs the next call the same work again.
-        let _ = Facts::keep(kg.0, name, &facts);
-        Ok(facts)
-    }
-
     /// What the shared-contacts report needs, read straight from the indexes: the contact
     /// links (one scan of `dcat:contactPoint`), the practices (one scan of their type), then
     /// only the persons behind at least `min_practices` practices, their practices, themes,
@@ -186,9 +142,7 @@ impl Facts {
         // Only subjects typed as practices count, as in the SPARQL of [`Facts::load`].
         let practices = typed(store, "smarty:GoodPractice")?;
         let mut by_person: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for (practice, person) in
-            store.subjects_and_objects(iri_node(&ns_pred("dcat:contactPoint")).as_ref())?
-        {
+        for (practice, person) in store.subjects_and_objects(&ns_pred("dcat:contactPoint"))? {
             if let Term::NamedNode(person) = person
                 && practices.contains(practice.as_str())
             {

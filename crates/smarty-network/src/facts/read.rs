@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, Term};
+use smarty_store::{Graph, KnowledgeGraph, NamedNode, NamedOrBlankNodeRef, QueryOptions, Term};
 
 use crate::NetworkError;
 use crate::names::best_label;
@@ -43,9 +43,109 @@ pub(crate) const ORGANISATION_PREDICATES: &[&str] = &[
     "dcterms:spatial",
 ];
 
-/// The store and the options every query runs under (timeout, Ctrl-C).
+/// The predicates read by scanning, which link the records: with those each kind of record is
+/// read under, every statement the facts are made of.
+pub(crate) const LINK_PREDICATES: &[&str] = &[
+    "rdf:type",
+    "dcat:contactPoint",
+    "dcat:theme",
+    "dcterms:spatial",
+    "org:memberOf",
+    "schema:funder",
+    "schema:funding",
+    "schema:member",
+    "smarty:mainInstitution",
+    "smarty:contactOrganisation",
+];
+
+/// Every predicate (full IRI) the facts are read from.
+pub(crate) fn fact_predicates() -> BTreeSet<String> {
+    [
+        LINK_PREDICATES,
+        PRACTICE_PREDICATES,
+        THEME_PREDICATES,
+        PLACE_PREDICATES,
+        PERSON_PREDICATES,
+        ORGANISATION_PREDICATES,
+    ]
+    .concat()
+    .iter()
+    .map(|p| ns_pred(p))
+    .collect()
+}
+
+/// Where facts are read from, and the options every read runs under (timeout, Ctrl-C).
 #[derive(Clone, Copy)]
-pub(crate) struct Source<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
+pub(crate) struct Source<'a>(pub &'a dyn Statements, pub &'a QueryOptions);
+
+/// The three readings the facts are made of: the store's indexes, or the statements a write
+/// into an empty store handed over ([`smarty_store::Written::Everything`]). Both see each
+/// statement once, whatever graphs hold it.
+pub(crate) trait Statements: Sync {
+    /// `(subject, object)` of every statement with the predicate whose subject is an IRI.
+    fn subjects_and_objects(&self, predicate: &str)
+    -> Result<Vec<(NamedNode, Term)>, NetworkError>;
+    /// The IRI subjects of `?s predicate object`.
+    fn subjects_with(&self, predicate: &str, object: &str) -> Result<Vec<NamedNode>, NetworkError>;
+    /// `(predicate, object)` of every statement about the subject.
+    fn statements_about(&self, subject: &str) -> Result<Vec<(NamedNode, Term)>, NetworkError>;
+}
+
+impl Statements for KnowledgeGraph {
+    fn subjects_and_objects(
+        &self,
+        predicate: &str,
+    ) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
+        Ok(KnowledgeGraph::subjects_and_objects(
+            self,
+            iri_node(predicate).as_ref(),
+        )?)
+    }
+    fn subjects_with(&self, predicate: &str, object: &str) -> Result<Vec<NamedNode>, NetworkError> {
+        Ok(KnowledgeGraph::subjects_with(
+            self,
+            iri_node(predicate).as_ref(),
+            iri_node(object).as_ref(),
+        )?)
+    }
+    fn statements_about(&self, subject: &str) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
+        Ok(KnowledgeGraph::statements_about(
+            self,
+            iri_node(subject).as_ref(),
+        )?)
+    }
+}
+
+impl Statements for Graph {
+    fn subjects_and_objects(
+        &self,
+        predicate: &str,
+    ) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
+        Ok(self
+            .triples_for_predicate(iri_node(predicate).as_ref())
+            .filter_map(|t| match t.subject {
+                NamedOrBlankNodeRef::NamedNode(s) => Some((s.into_owned(), t.object.into_owned())),
+                _ => None,
+            })
+            .collect())
+    }
+    fn subjects_with(&self, predicate: &str, object: &str) -> Result<Vec<NamedNode>, NetworkError> {
+        let (p, o) = (iri_node(predicate), iri_node(object));
+        Ok(self
+            .subjects_for_predicate_object(p.as_ref(), o.as_ref())
+            .filter_map(|s| match s {
+                NamedOrBlankNodeRef::NamedNode(s) => Some(s.into_owned()),
+                _ => None,
+            })
+            .collect())
+    }
+    fn statements_about(&self, subject: &str) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
+        Ok(self
+            .triples_for_subject(iri_node(subject).as_ref())
+            .map(|t| (t.predicate.into_owned(), t.object.into_owned()))
+            .collect())
+    }
+}
 
 /// Predicate (full IRI) → values, sorted and without repeats.
 pub(crate) type Predicates = BTreeMap<String, Vec<Value>>;
@@ -151,7 +251,7 @@ pub(crate) fn props_of(
     };
     if subjects.len() < SEEKS_BEFORE_SCANNING {
         for subject in subjects {
-            for (p, o) in kg.0.statements_about(iri_node(subject).as_ref())? {
+            for (p, o) in kg.0.statements_about(subject)? {
                 if predicates.contains(p.as_str()) {
                     add(subject.clone(), p.into_string(), &o);
                 }
@@ -163,7 +263,7 @@ pub(crate) fn props_of(
         let scanned: Vec<Vec<(NamedNode, Term)>> = predicates
             .par_iter()
             .map(|predicate| {
-                let found = kg.0.subjects_and_objects(iri_node(predicate).as_ref())?;
+                let found = kg.0.subjects_and_objects(predicate)?;
                 Ok(found
                     .into_iter()
                     .filter(|(s, _)| subjects.contains(s.as_str()))

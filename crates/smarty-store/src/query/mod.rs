@@ -193,7 +193,7 @@ impl KnowledgeGraph {
                 .map_err(|e| StoreError::Evaluation(e.to_string()))
         })?;
         self.flush()?;
-        self.derive_again();
+        self.derive_again(crate::Written::Changed);
         Ok(())
     }
 }
