@@ -11,10 +11,10 @@ use std::fmt;
 use std::path::Path;
 
 use serde::Serialize;
-use smarty_store::{KnowledgeGraph, NamedNode, QueryOptions, Written};
+use smarty_store::{KnowledgeGraph, QueryOptions, Written};
 
 use crate::NetworkError;
-use crate::facts::{Facts, NETWORK_FACTS, Person, Practice, Source, Statements, fact_predicates};
+use crate::facts::{Facts, NETWORK_FACTS, Person, Practice, Source, Statements, fact_statement};
 use crate::model::{Labelled, PlaceRef, ThemeRef};
 use smarty_extract::text::{fold, shorten};
 
@@ -153,10 +153,7 @@ pub const DEFAULT_MIN_PRACTICES: usize = 2;
 /// first of them after a change answers as fast as the next.
 pub fn deriver() -> smarty_store::Deriver {
     smarty_store::Deriver {
-        predicates: fact_predicates()
-            .into_iter()
-            .map(NamedNode::new_unchecked)
-            .collect(),
+        wants: Box::new(fact_statement()),
         derive: Box::new(|kg: &KnowledgeGraph, written: Written<'_>| {
             let options = QueryOptions::default();
             let source: &dyn Statements = match written {

@@ -161,7 +161,7 @@ impl KnowledgeGraph {
         }
         progress(IngestStage::Deriving);
         self.derive_again(match &collected {
-            Some(c) => Written::Everything(&c.graph),
+            Some(c) => Written::Everything(&c.collected),
             None => Written::Changed,
         });
 
@@ -220,7 +220,7 @@ impl KnowledgeGraph {
         dir: &Path,
         input: &GuideInput<'_>,
         reference: &Reference,
-        mut collector: Option<&mut Collector>,
+        mut collector: Option<&mut Collector<'_>>,
     ) -> Result<GuideSummary, StoreError> {
         write_marker(dir, input.name, &iri::version_of(input.bytes))?;
         let key = &self.person_key;

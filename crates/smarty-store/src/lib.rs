@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::store::Store;
 use smarty_rdf::PersonKey;
 
-pub use derived::{Deriver, Written};
+pub use derived::{Collected, Deriver, Written};
 pub use error::StoreError;
 pub use export::ExportOptions;
 pub use format::{GraphFormat, ResultsFormat};
@@ -49,9 +49,7 @@ pub use stats::Stats;
 pub use validate::{Severity, ValidationReport, Violation};
 
 /// Re-exported so callers can name terms without depending on oxigraph.
-pub use oxigraph::model::{
-    Graph, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, Triple,
-};
+pub use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 
 /// Environment variable with a person-IRI key, for reproducible person IRIs across stores.
 pub const PERSON_KEY_ENV: &str = "SMARTY_KG_PERSON_KEY";

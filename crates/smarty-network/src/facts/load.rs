@@ -28,6 +28,8 @@ fn pairs(store: &dyn Statements, predicate: &str) -> Result<Vec<(String, String)
 
 /// The subjects typed with the class (a prefixed name).
 fn typed(store: &dyn Statements, class: &str) -> Result<BTreeSet<String>, NetworkError> {
+    // A write into an empty store hands over only the members of these (`fact_statement`).
+    debug_assert!(TYPED_CLASSES.contains(&class), "{class}");
     Ok(store
         .subjects_with(&ns_pred("rdf:type"), &ns_pred(class))?
         .into_iter()

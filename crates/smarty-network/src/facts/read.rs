@@ -4,7 +4,10 @@
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-use smarty_store::{Graph, KnowledgeGraph, NamedNode, NamedOrBlankNodeRef, QueryOptions, Term};
+use rustc_hash::FxHashSet;
+use smarty_store::{
+    Collected, KnowledgeGraph, NamedNode, NamedOrBlankNode, Quad, QueryOptions, Term,
+};
 
 use crate::NetworkError;
 use crate::names::best_label;
@@ -58,9 +61,13 @@ pub(crate) const LINK_PREDICATES: &[&str] = &[
     "smarty:contactOrganisation",
 ];
 
-/// Every predicate (full IRI) the facts are read from.
-pub(crate) fn fact_predicates() -> BTreeSet<String> {
-    [
+/// The classes whose members are read by type (`typed` in `load.rs`).
+pub(crate) const TYPED_CLASSES: &[&str] = &["smarty:GoodPractice", "schema:Project"];
+
+/// Whether the facts are made of the statement: its predicate is one they are read under, and
+/// a type statement types a member of a class they read by type.
+pub(crate) fn fact_statement() -> impl Fn(&Quad) -> bool + Send + Sync + 'static {
+    let predicates: FxHashSet<String> = [
         LINK_PREDICATES,
         PRACTICE_PREDICATES,
         THEME_PREDICATES,
@@ -71,7 +78,15 @@ pub(crate) fn fact_predicates() -> BTreeSet<String> {
     .concat()
     .iter()
     .map(|p| ns_pred(p))
-    .collect()
+    .collect();
+    let rdf_type = ns_pred("rdf:type");
+    let classes: FxHashSet<String> = TYPED_CLASSES.iter().map(|c| ns_pred(c)).collect();
+    move |quad: &Quad| {
+        let predicate = quad.predicate.as_str();
+        predicates.contains(predicate)
+            && (predicate != rdf_type
+                || matches!(&quad.object, Term::NamedNode(c) if classes.contains(c.as_str())))
+    }
 }
 
 /// Where facts are read from, and the options every read runs under (timeout, Ctrl-C).
@@ -89,6 +104,18 @@ pub(crate) trait Statements: Sync {
     fn subjects_with(&self, predicate: &str, object: &str) -> Result<Vec<NamedNode>, NetworkError>;
     /// `(predicate, object)` of every statement about the subject.
     fn statements_about(&self, subject: &str) -> Result<Vec<(NamedNode, Term)>, NetworkError>;
+    /// Below how many subjects reading each one's statements beats scanning the predicates.
+    fn seeks_before_scanning(&self) -> usize;
+    /// [`Statements::subjects_and_objects`] of the subjects only.
+    fn subjects_and_objects_among(
+        &self,
+        predicate: &str,
+        subjects: &BTreeSet<String>,
+    ) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
+        let mut found = self.subjects_and_objects(predicate)?;
+        found.retain(|(s, _)| subjects.contains(s.as_str()));
+        Ok(found)
+    }
 }
 
 impl Statements for KnowledgeGraph {
@@ -114,35 +141,60 @@ impl Statements for KnowledgeGraph {
             iri_node(subject).as_ref(),
         )?)
     }
+    fn seeks_before_scanning(&self) -> usize {
+        SEEKS_BEFORE_SCANNING
+    }
 }
 
-impl Statements for Graph {
+impl Statements for Collected {
     fn subjects_and_objects(
         &self,
         predicate: &str,
     ) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
         Ok(self
-            .triples_for_predicate(iri_node(predicate).as_ref())
-            .filter_map(|t| match t.subject {
-                NamedOrBlankNodeRef::NamedNode(s) => Some((s.into_owned(), t.object.into_owned())),
-                _ => None,
+            .with_predicate(predicate)
+            .filter_map(|(s, o)| match s {
+                NamedOrBlankNode::NamedNode(s) => Some((s.clone(), o.clone())),
+                NamedOrBlankNode::BlankNode(_) => None,
             })
             .collect())
     }
     fn subjects_with(&self, predicate: &str, object: &str) -> Result<Vec<NamedNode>, NetworkError> {
-        let (p, o) = (iri_node(predicate), iri_node(object));
         Ok(self
-            .subjects_for_predicate_object(p.as_ref(), o.as_ref())
-            .filter_map(|s| match s {
-                NamedOrBlankNodeRef::NamedNode(s) => Some(s.into_owned()),
+            .with_predicate(predicate)
+            .filter_map(|(s, o)| match (s, o) {
+                (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) if o.as_str() == object => {
+                    Some(s.clone())
+                }
                 _ => None,
             })
             .collect())
     }
     fn statements_about(&self, subject: &str) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
         Ok(self
-            .triples_for_subject(iri_node(subject).as_ref())
-            .map(|t| (t.predicate.into_owned(), t.object.into_owned()))
+            .about(subject)
+            .map(|(p, o)| (iri_node(p), o.clone()))
+            .collect())
+    }
+    fn seeks_before_scanning(&self) -> usize {
+        // Statements about one subject are found by going through them all: a scan of the
+        // predicates wanted is never slower.
+        0
+    }
+    fn subjects_and_objects_among(
+        &self,
+        predicate: &str,
+        subjects: &BTreeSet<String>,
+    ) -> Result<Vec<(NamedNode, Term)>, NetworkError> {
+        // Cloned only when wanted: most statements are about other subjects.
+        Ok(self
+            .with_predicate(predicate)
+            .filter_map(|(s, o)| match s {
+                NamedOrBlankNode::NamedNode(s) if subjects.contains(s.as_str()) => {
+                    Some((s.clone(), o.clone()))
+                }
+                _ => None,
+            })
             .collect())
     }
 }
@@ -249,7 +301,7 @@ pub(crate) fn props_of(
             out.entry(s).or_default().entry(p).or_default().push(v);
         }
     };
-    if subjects.len() < SEEKS_BEFORE_SCANNING {
+    if subjects.len() < kg.0.seeks_before_scanning() {
         for subject in subjects {
             for (p, o) in kg.0.statements_about(subject)? {
                 if predicates.contains(p.as_str()) {
@@ -262,13 +314,7 @@ pub(crate) fn props_of(
         // scans are independent.
         let scanned: Vec<Vec<(NamedNode, Term)>> = predicates
             .par_iter()
-            .map(|predicate| {
-                let found = kg.0.subjects_and_objects(predicate)?;
-                Ok(found
-                    .into_iter()
-                    .filter(|(s, _)| subjects.contains(s.as_str()))
-                    .collect())
-            })
+            .map(|predicate| kg.0.subjects_and_objects_among(predicate, subjects))
             .collect::<Result<_, NetworkError>>()?;
         for (predicate, found) in predicates.iter().zip(scanned) {
             for (s, o) in found {

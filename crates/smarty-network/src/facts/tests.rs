@@ -174,7 +174,7 @@ fn facts_derived_from_a_first_ingest_are_those_read_back() {
         let handed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (inner, seen) = (crate::deriver(), handed.clone());
         kg.derive_after_writes(smarty_store::Deriver {
-            predicates: inner.predicates,
+            wants: inner.wants,
             derive: Box::new(move |kg, written| {
                 let everything = matches!(written, smarty_store::Written::Everything(_));
                 seen.store(everything, std::sync::atomic::Ordering::SeqCst);
