@@ -215,8 +215,8 @@ class Bench:
         # whole fresh process (start and store open included) right after the ingest above,
         # which derived the facts it reads.
         whole = [1000 * measured(self.kg("--store", store, "contacts", "--format", "json"), d, self.env)["seconds"]
-                 for _ in range(max(self.runs, 5))]
-        p = peer("query", store=pyox_store, query=self.prefixes + "\n" + CONTACTS_GROUP_BY, runs=max(self.runs, 5))
+                 for _ in range(max(self.runs, 10))]
+        p = peer("query", store=pyox_store, query=self.prefixes + "\n" + CONTACTS_GROUP_BY, runs=max(self.runs, 10))
         t_c = median(whole)
         self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY", p["ms"],
                  t_c / p["ms"] if p["ms"] else None, "≥ 3× faster", p["ms"] >= 3 * t_c,
@@ -225,7 +225,7 @@ class Bench:
         # The shell's first `.contacts` and `.graph contacts` (metrics) after ingest, each in a
         # fresh session: what an analyst waits for when a session starts on a changed store.
         first = {".contacts": [], ".graph contacts": []}
-        for _ in range(max(self.runs, 5)):
+        for _ in range(max(self.runs, 10)):
             for command, times in first.items():
                 times.append(self.first_in_shell_ms(store, d, command))
         for command, times in first.items():
@@ -237,7 +237,7 @@ class Bench:
         # build the bipartite graph, project it onto the practices, then the same metrics.
         # Each run a fresh process: ingest derived the facts these read.
         net = [measured(self.kg("--store", store, "--timings", "graph", "contacts", "--metrics", "--format", "json", "-o", d / "contacts.json"), d, self.env)
-               for _ in range(max(self.runs, 5))]
+               for _ in range(max(self.runs, 10))]
         t_proj = median([timings(str(r["stderr"])).get("projection", float("nan")) for r in net])
         t_metrics = median([timings(str(r["stderr"])).get("metrics", float("nan")) for r in net])
         whole = [1000 * r["seconds"] for r in net]

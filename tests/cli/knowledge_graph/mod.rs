@@ -2,6 +2,7 @@
 
 mod crash;
 mod editions;
+mod kills;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -1,0 +1,276 @@
+//! Every write path killed (SIGKILL) at random moments: an ingest of a second guide, a new
+//! edition of a stored guide, a load of RDF files and an update. After each kill the store
+//! holds the old state or the whole new one, `validate` reports on it as on that state, and the
+//! facts it kept for the contacts and networks say what its statements say.
+//!
+//! The moments are new at every run: each write is timed whole first, and one kill falls at a
+//! random place in each of [`KILLS`] equal slices of that time, so every part of the write is
+//! hit. A failure names the moment, in milliseconds after the start.
+
+use std::hash::{BuildHasher, Hasher};
+
+use super::crash::assert_kept_facts_are_true;
+use super::*;
+
+/// Kills per write path.
+const KILLS: u32 = 20;
+
+/// The bundled guide repeated: a document big enough that an ingest takes a while.
+fn big_guide(dir: &Path, copies: usize) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(guide()).unwrap();
+    let path = dir.join("big-guide.txt");
+    std::fs::write(&path, text.repeat(copies)).unwrap();
+    path
+}
+
+/// Runs the binary with `args` in `dir` to the end; returns how long it took.
+fn timed(dir: &tempfile::TempDir, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    smarty(dir)
+        .args(["--store", "store"])
+        .args(args)
+        .assert()
+        .success();
+    start.elapsed()
+}
+
+/// One moment (ms) at a random place in each of [`KILLS`] equal slices of `span`.
+fn kill_moments(span: Duration) -> Vec<u64> {
+    // The standard library's randomly keyed hasher: a new seed each run, no extra crate.
+    let seed = std::collections::hash_map::RandomState::new();
+    let slice = span.as_secs_f64() * 1000.0 / f64::from(KILLS);
+    (0..KILLS)
+        .map(|i| {
+            let mut hasher = seed.build_hasher();
+            hasher.write_u32(i);
+            let within = (hasher.finish() % 1000) as f64 / 1000.0;
+            ((f64::from(i) + within) * slice) as u64
+        })
+        .collect()
+}
+
+/// Runs the binary with `args` in `dir`, kills it (SIGKILL) at each moment in turn, and after
+/// each kill checks with `check` (true: the old state), that the kept facts are true and that
+/// `validate` reports on a whole state; `reset` restores the old state when a kill came too late.
+/// Returns how many kills found the old state and how many the new one.
+fn kill_at(
+    dir: &tempfile::TempDir,
+    args: &[&str],
+    moments_ms: &[u64],
+    mut check: impl FnMut(&str) -> bool,
+    reset: impl Fn(),
+) -> (usize, usize) {
+    let mut seen = (0, 0);
+    let mut reports: [Option<Vec<u8>>; 2] = [None, None];
+    for moment in moments_ms {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_smarty-kg"))
+            .current_dir(dir.path())
+            .args(["--store", "store"])
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(*moment));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let when = format!("{args:?} killed at {moment} ms");
+        let old = check(&when);
+        assert_kept_facts_are_true(dir, &when);
+        let report = smarty(dir)
+            .args(["--store", "store", "validate"])
+            .output()
+            .unwrap();
+        // Each state, old or new, gives the report it gives whole.
+        let first = reports[usize::from(old)].get_or_insert_with(|| report.stdout.clone());
+        assert_eq!(
+            String::from_utf8_lossy(first),
+            String::from_utf8_lossy(&report.stdout),
+            "{when}"
+        );
+        if old {
+            seen.0 += 1;
+        } else {
+            seen.1 += 1;
+            reset();
+        }
+    }
+    seen
+}
+
+/// A second guide's ingest: the old state, or the whole new one with exactly the statements
+/// (and cross-graph repeats) the completed ingest gives.
+#[test]
+fn an_ingest_killed_at_random_moments_leaves_one_whole_state() {
+    let dir = ingested();
+    let old = count(&dir, TOTAL);
+    let big = big_guide(dir.path(), 30);
+    let big = big.to_str().unwrap();
+    let reset = || {
+        smarty(&dir)
+            .args(["--store", "store", "update", "DROP SILENT ALL"])
+            .assert()
+            .success();
+        smarty(&dir)
+            .args(["--store", "store", "ingest"])
+            .arg(guide())
+            .assert()
+            .success();
+    };
+    let span = timed(&dir, &["ingest", big]);
+    let (full, full_repeats) = (count(&dir, TOTAL), count(&dir, DUPLICATES));
+    assert!(full > old);
+    reset();
+    let (olds, _) = kill_at(
+        &dir,
+        &["ingest", big],
+        &kill_moments(span),
+        |when| {
+            let now = count(&dir, TOTAL);
+            assert!(
+                now == old || now == full,
+                "{when}: {now} statements, expected {old} or {full}"
+            );
+            let repeats = if now == old { 0 } else { full_repeats };
+            assert_eq!(count(&dir, DUPLICATES), repeats, "{when}");
+            now == old
+        },
+        reset,
+    );
+    assert!(
+        olds > 0,
+        "no kill landed before the commit; the test proved nothing"
+    );
+}
+
+/// A new edition of the bundled guide (the same guide, one practice's summary reworded): the
+/// old edition whole, or the new one whole — never both, never a mix.
+#[test]
+fn a_new_edition_killed_at_random_moments_leaves_one_whole_edition() {
+    let dir = ingested();
+    let text = std::fs::read_to_string(guide()).unwrap();
+    let edition = text.replacen(
+        "application of blockchain in the textile",
+        "application of blockchain in the fabric",
+        1,
+    );
+    assert_ne!(edition, text);
+    std::fs::write(dir.path().join("edition.txt"), edition).unwrap();
+    let fabric = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"fabric\")) }";
+    let (old_total, old_fabric) = (count(&dir, TOTAL), count(&dir, fabric));
+    let reset = || {
+        smarty(&dir)
+            .args(["--store", "store", "ingest"])
+            .arg(guide())
+            .assert()
+            .success();
+    };
+    let span = timed(&dir, &["ingest", "edition.txt"]);
+    let (new_total, new_fabric) = (count(&dir, TOTAL), count(&dir, fabric));
+    assert!(new_fabric > old_fabric);
+    reset();
+    assert_eq!(count(&dir, fabric), old_fabric);
+    let (olds, _) = kill_at(
+        &dir,
+        &["ingest", "edition.txt"],
+        &kill_moments(span),
+        |when| {
+            let now = count(&dir, fabric);
+            assert!(
+                now == old_fabric || now == new_fabric,
+                "{when}: {now} statements say fabric"
+            );
+            assert_eq!(count(&dir, PRACTICES), 26, "{when}");
+            assert_eq!(count(&dir, DUPLICATES), 0, "{when}: both editions visible");
+            let total = if now == old_fabric {
+                old_total
+            } else {
+                new_total
+            };
+            assert_eq!(count(&dir, TOTAL), total, "{when}");
+            now == old_fabric
+        },
+        reset,
+    );
+    assert!(
+        olds > 0,
+        "no kill landed before the commit; the test proved nothing"
+    );
+}
+
+/// A load of RDF files and an update, each killed at random moments: the store holds the old
+/// state or the whole new one, reports on it as on that state, and its kept facts say what its
+/// statements say.
+#[test]
+fn loads_and_updates_killed_at_random_moments_leave_one_whole_state() {
+    // A file big enough that loading it takes a while: a synthetic guide's statements, loaded
+    // into an empty store (a file sharing graphs with ingested guides would merge into them).
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .args(["synth", "--practices", "400", "-o", "synth.txt"])
+        .assert()
+        .success();
+    smarty(&dir)
+        .args(["--store", "other", "ingest", "synth.txt"])
+        .assert()
+        .success();
+    smarty(&dir)
+        .args([
+            "--store", "other", "export", "--format", "nquads", "-o", "synth.nq",
+        ])
+        .assert()
+        .success();
+    let drop_all = || {
+        smarty(&dir)
+            .args(["--store", "store", "update", "DROP SILENT ALL"])
+            .assert()
+            .success();
+    };
+    let span = timed(&dir, &["ingest", "synth.nq"]);
+    let full = count(&dir, TOTAL);
+    drop_all();
+    let (olds, _) = kill_at(
+        &dir,
+        &["ingest", "synth.nq"],
+        &kill_moments(span),
+        |when| {
+            let now = count(&dir, TOTAL);
+            assert!(
+                now == 0 || now == full,
+                "{when}: {now} of {full} statements"
+            );
+            now == 0
+        },
+        drop_all,
+    );
+    assert!(olds > 0, "no kill landed before the load's commit");
+
+    // An update copying every statement into one graph, killed the same way.
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "synth.nq"])
+        .assert()
+        .success();
+    let old = count(&dir, TOTAL);
+    let copied = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }";
+    let copy = "INSERT { GRAPH <urn:x:copy> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let drop_copy = || {
+        smarty(&dir)
+            .args(["--store", "store", "update", "DROP GRAPH <urn:x:copy>"])
+            .assert()
+            .success();
+    };
+    let span = timed(&dir, &["update", copy]);
+    drop_copy();
+    let (olds, _) = kill_at(
+        &dir,
+        &["update", copy],
+        &kill_moments(span),
+        |when| {
+            let now = count(&dir, copied);
+            assert!(now == 0 || now == old, "{when}: {now} of {old} copied");
+            now == 0
+        },
+        drop_copy,
+    );
+    assert!(olds > 0, "no kill landed before the update's commit");
+}
