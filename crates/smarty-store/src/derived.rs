@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::{KnowledgeGraph, StoreError};
 
@@ -42,30 +42,74 @@ pub enum Written<'a> {
 
 /// The statements a deriver wants, collected as a write streams them: by predicate, each
 /// `(subject, object)` once whatever graphs state it, as the union default graph shows them.
-/// Pushing clones into hash sets keeps the cost on the writing thread small; a graph with
+/// Each term is kept once and a statement is two numbers: the same IRIs recur in many
+/// statements, and this lives beside the loader's own buffers at the write's peak. A graph with
 /// indexes (`oxrdf::Graph`) made the ingest a quarter slower.
 #[derive(Default)]
 pub struct Collected {
-    by_predicate: FxHashMap<String, FxHashSet<(NamedOrBlankNode, Term)>>,
+    subjects: FxIndexSet<NamedOrBlankNode>,
+    objects: FxIndexSet<Term>,
+    by_predicate: FxHashMap<String, FxHashSet<(u32, u32)>>,
 }
+
+type FxIndexSet<T> = indexmap::IndexSet<T, FxBuildHasher>;
 
 impl Collected {
     /// `(subject, object)` of the statements with the predicate (an IRI), in no order.
     pub fn with_predicate<'a>(
         &'a self,
         predicate: &str,
-    ) -> impl Iterator<Item = &'a (NamedOrBlankNode, Term)> + 'a {
-        self.by_predicate.get(predicate).into_iter().flatten()
+    ) -> impl Iterator<Item = (&'a NamedOrBlankNode, &'a Term)> + 'a {
+        self.by_predicate
+            .get(predicate)
+            .into_iter()
+            .flatten()
+            .filter_map(|&(s, o)| self.pair(s, o))
     }
 
     /// `(predicate, object)` of every statement about the subject (an IRI).
     pub fn about<'a>(&'a self, subject: &'a str) -> impl Iterator<Item = (&'a str, &'a Term)> + 'a {
         self.by_predicate.iter().flat_map(move |(p, pairs)| {
-            pairs.iter().filter_map(move |(s, o)| match s {
-                NamedOrBlankNode::NamedNode(s) if s.as_str() == subject => Some((p.as_str(), o)),
-                _ => None,
-            })
+            pairs
+                .iter()
+                .filter_map(move |&(s, o)| match self.pair(s, o)? {
+                    (NamedOrBlankNode::NamedNode(s), o) if s.as_str() == subject => {
+                        Some((p.as_str(), o))
+                    }
+                    _ => None,
+                })
         })
+    }
+
+    fn pair(&self, s: u32, o: u32) -> Option<(&NamedOrBlankNode, &Term)> {
+        Some((
+            self.subjects.get_index(s as usize)?,
+            self.objects.get_index(o as usize)?,
+        ))
+    }
+
+    fn add(&mut self, quad: &Quad) {
+        let s = match self.subjects.get_index_of(&quad.subject) {
+            Some(i) => i,
+            None => self.subjects.insert_full(quad.subject.clone()).0,
+        };
+        let o = match self.objects.get_index_of(&quad.object) {
+            Some(i) => i,
+            None => self.objects.insert_full(quad.object.clone()).0,
+        };
+        // Ids beyond u32 would take more terms than memory holds.
+        let (s, o) = (s as u32, o as u32);
+        match self.by_predicate.get_mut(quad.predicate.as_str()) {
+            Some(pairs) => {
+                pairs.insert((s, o));
+            }
+            None => {
+                self.by_predicate.insert(
+                    quad.predicate.as_str().to_owned(),
+                    [(s, o)].into_iter().collect(),
+                );
+            }
+        }
     }
 }
 
@@ -176,11 +220,7 @@ pub(crate) struct Collector<'a> {
 impl Collector<'_> {
     pub fn add(&mut self, quad: &Quad) {
         if (self.wants)(quad) {
-            self.collected
-                .by_predicate
-                .entry(quad.predicate.as_str().to_owned())
-                .or_default()
-                .insert((quad.subject.clone(), quad.object.clone()));
+            self.collected.add(quad);
         }
     }
 }

@@ -86,6 +86,28 @@ pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/smarty-kg/graph/ontology";
 /// The file naming an ingest between its bulk commit and its finishing transaction.
 const PENDING_MARKER: &str = "ingest-pending";
 
+/// A guide extracted and resolved, ready to map: owned, so that the bulk write can drop it once
+/// mapped.
+struct Mapped<'a> {
+    name: &'a str,
+    bytes: &'a [u8],
+    text: &'a str,
+    extraction: Extraction,
+    resolved: ResolvedGuide,
+}
+
+impl Mapped<'_> {
+    fn input(&self) -> GuideInput<'_> {
+        GuideInput {
+            name: self.name,
+            bytes: self.bytes,
+            text: self.text,
+            extraction: &self.extraction,
+            resolved: &self.resolved,
+        }
+    }
+}
+
 /// Quads are handed from the mapping thread to the bulk loader in chunks of this many.
 const CHUNK: usize = 8192;
 
@@ -98,7 +120,7 @@ impl KnowledgeGraph {
         progress: &mut dyn FnMut(IngestStage),
     ) -> Result<IngestReport, StoreError> {
         progress(IngestStage::Extracting);
-        let extraction: Extraction = smarty_extract::extract(doc.text);
+        let mut extraction: Extraction = smarty_extract::extract(doc.text);
         if extraction.practices.is_empty() {
             return Err(StoreError::NoPractices {
                 path: doc.name.into(),
@@ -111,13 +133,19 @@ impl KnowledgeGraph {
         };
         let name = same_guide.clone().unwrap_or_else(|| file_name.clone());
         progress(IngestStage::Resolving);
-        let resolved: ResolvedGuide = smarty_reference::resolve(&extraction, reference);
-        let input = GuideInput {
+        let mut resolved: ResolvedGuide = smarty_reference::resolve(&extraction, reference);
+        // What the report needs of the extraction, taken now: the bulk write drops the rest as
+        // soon as it is mapped, before the loader's peak.
+        let (practices, persons) = (extraction.practices.len(), resolved.persons.len());
+        let organisations = resolved.organisations.len();
+        let diagnostics = std::mem::take(&mut extraction.diagnostics);
+        let notes = std::mem::take(&mut resolved.notes);
+        let mapped = Mapped {
             name: &name,
             bytes: doc.bytes,
             text: doc.text,
-            extraction: &extraction,
-            resolved: &resolved,
+            extraction,
+            resolved,
         };
         let version = iri::version_of(doc.bytes);
         // Kept first: a failed ingest leaves at most an unused copy, never a fact without its text.
@@ -133,21 +161,21 @@ impl KnowledgeGraph {
         self.forget_derived()?;
         let mut collected = None;
         let (summary, replaced) = match self.dir.as_deref() {
-            None => self.write_in_memory(&input, reference)?,
+            None => self.write_in_memory(&mapped.input(), reference)?,
             Some(dir) => {
                 let provenance = iri::provenance_graph(&name, &version);
                 if self
                     .store
                     .contains_named_graph(NamedOrBlankNodeRef::from(&provenance))?
                 {
-                    self.write_same_version(&input, reference)?
+                    self.write_same_version(&mapped.input(), reference)?
                 } else {
                     // Into an empty store, the statements streamed to the loader are all
                     // there is: the deriver can take its facts from them.
                     if self.store.is_empty()? {
                         collected = self.collector();
                     }
-                    let summary = self.bulk_write(dir, &input, reference, collected.as_mut())?;
+                    let summary = self.bulk_write(dir, mapped, reference, collected.as_mut())?;
                     progress(IngestStage::Finishing);
                     let replaced = self.finish_ingest(&name, &summary.version, reference)?;
                     (summary, replaced)
@@ -169,15 +197,15 @@ impl KnowledgeGraph {
             same_guide_as: same_guide.filter(|stored| *stored != file_name),
             document: name,
             version: summary.version,
-            practices: extraction.practices.len(),
-            persons: resolved.persons.len(),
-            organisations: resolved.organisations.len(),
+            practices,
+            persons,
+            organisations,
             quads: summary.quads,
             graphs: summary.graphs,
             replaced_graphs: replaced,
             kept,
-            diagnostics: extraction.diagnostics,
-            notes: resolved.notes,
+            diagnostics,
+            notes,
         })
     }
 
@@ -218,11 +246,11 @@ impl KnowledgeGraph {
     fn bulk_write(
         &self,
         dir: &Path,
-        input: &GuideInput<'_>,
+        mapped: Mapped<'_>,
         reference: &Reference,
         mut collector: Option<&mut Collector<'_>>,
     ) -> Result<GuideSummary, StoreError> {
-        write_marker(dir, input.name, &iri::version_of(input.bytes))?;
+        write_marker(dir, mapped.name, &iri::version_of(mapped.bytes))?;
         let key = &self.person_key;
         // The curated graphs go into the same bulk load, for the places of the new mapping:
         // the finishing transaction then has nothing to write on a first ingest, and each index
@@ -236,7 +264,7 @@ impl KnowledgeGraph {
             let mapper = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let mut receiver_gone = false;
-                let summary = smarty_rdf::map_guide(input, reference, key, &mut |q| {
+                let summary = smarty_rdf::map_guide(&mapped.input(), reference, key, &mut |q| {
                     if q.predicate == vocab::dcterms::SPATIAL {
                         places.collect(&q.object);
                     }
@@ -249,6 +277,8 @@ impl KnowledgeGraph {
                         receiver_gone = sender.send(full).is_err();
                     }
                 });
+                // Mapped: what it was mapped from is not needed while the loader sorts.
+                drop(mapped);
                 let end = chunk.len();
                 chunk.extend(places.curated_quads(reference));
                 chunk.extend(ontology);
