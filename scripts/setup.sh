@@ -71,6 +71,13 @@ ensure_browser() {
     ensure_packages chromium chromium-driver
 }
 
+# A throw-away Virtuoso for the remote-store tests: Debian's server binary and its SQL client
+# only (virtuoso-opensource-7-bin ships no service scripts; the full virtuoso-opensource package
+# would start a service listening on every interface).
+ensure_virtuoso() {
+    ensure_packages virtuoso-opensource-7-bin
+}
+
 # The Python tools the interoperability tests compare against (rdflib, pySHACL, networkx, pytest),
 # in a git-ignored virtual environment.
 ensure_python_tools() {

@@ -40,3 +40,77 @@ def served(store: pathlib.Path, env: dict, *flags: str):
     finally:
         process.kill()
         process.wait()
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+DirsAllowed = {dir}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+MaxClientConnections = 4
+ServerThreads = 4
+
+[SPARQL]
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = 120
+"""
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def virtuoso(directory: pathlib.Path, max_rows: int = 1000):
+    """Yields the SPARQL endpoint URL of a throw-away Virtuoso (Debian's virtuoso-t) bound to
+    127.0.0.1 in DIRECTORY, its anonymous SPARQL user allowed to update; killed by its PID when
+    the caller is done, also on failure. A small ResultSetMaxRows makes its silent cut show."""
+    import time
+    import urllib.request
+    directory.mkdir(parents=True, exist_ok=True)
+    http_port, sql_port = free_port(), free_port()
+    ini = directory / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=directory, http_port=http_port, sql_port=sql_port,
+                                       max_rows=max_rows))
+    process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)],
+                               cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, (directory / "virtuoso.log").read_text()
+            try:
+                with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "Virtuoso did not start within 60 s"
+                time.sleep(0.3)
+        subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba",
+                        'exec=grant SPARQL_UPDATE to "SPARQL";'],
+                       check=True, capture_output=True, timeout=60)
+        yield url
+    finally:
+        process.kill()
+        process.wait()

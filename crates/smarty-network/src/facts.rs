@@ -29,6 +29,44 @@ pub(crate) use kept::NETWORK_FACTS;
 pub(crate) use read::*;
 pub(crate) use records::*;
 
+/// The facts the networks, paths and shared contacts are made of, read by SPARQL from anything
+/// that answers it: how they are computed against a remote store (`--endpoint`), where no index
+/// can be scanned and nothing is kept.
+pub struct NetworkFacts(Facts);
+
+impl NetworkFacts {
+    /// Reads the facts with a few SPARQL queries (`facts_sparql.rs`).
+    pub fn by_sparql(
+        answers: &dyn smarty_store::Answers,
+        options: &smarty_store::QueryOptions,
+    ) -> Result<NetworkFacts, crate::NetworkError> {
+        crate::facts_sparql::load(crate::facts_sparql::Sparql(answers, options)).map(NetworkFacts)
+    }
+
+    /// The network the options describe ([`crate::build`]).
+    pub fn network(
+        &self,
+        options: &crate::NetworkOptions,
+    ) -> Result<crate::Network, crate::NetworkError> {
+        crate::build::build_from(&self.0, options)
+    }
+
+    /// The persons behind at least `min_practices` practices ([`crate::shared_contacts`]).
+    pub fn shared_contacts(&self, min_practices: usize) -> Vec<crate::SharedContact> {
+        crate::contacts::shared_contacts_from(&self.0.shared_only(min_practices), min_practices)
+    }
+
+    /// The shortest chain between two things ([`crate::shortest_path`]).
+    pub fn shortest_path(
+        &self,
+        from: &str,
+        to: &str,
+        options: crate::PathOptions,
+    ) -> Result<Option<crate::PathReport>, crate::NetworkError> {
+        crate::path::path_from(&self.0, from, to, options)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Practice {
     pub iri: String,

@@ -1,9 +1,10 @@
 //! The facts of [`Facts::load`] read by SPARQL instead of index scans: the reference the scan
-//! version is tested against (`a_scan_reads_what_sparql_reads`).
+//! version is tested against (`a_scan_reads_what_sparql_reads`), and the reading of a remote
+//! store (`--endpoint`), where no index can be scanned.
 
 use std::collections::BTreeMap;
 
-use smarty_store::{KnowledgeGraph, QueryOptions, QueryOutcome, Term};
+use smarty_store::{Answers, QueryOptions, QueryOutcome, Term};
 
 use crate::NetworkError;
 use crate::facts::*;
@@ -11,7 +12,7 @@ use crate::model::{Role, ThemeRef};
 
 /// The store queried and the options the queries run under.
 #[derive(Clone, Copy)]
-pub(crate) struct Sparql<'a>(pub &'a KnowledgeGraph, pub &'a QueryOptions);
+pub(crate) struct Sparql<'a>(pub &'a dyn Answers, pub &'a QueryOptions);
 
 const PRACTICES: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
   ?s a smarty:GoodPractice .
@@ -67,7 +68,8 @@ const ORGANISATIONS: &str = "SELECT DISTINCT ?s ?p ?o WHERE {
 }";
 
 fn select(kg: Sparql<'_>, query: &str) -> Result<Vec<Vec<Option<Term>>>, NetworkError> {
-    match kg.0.query(query, kg.1)? {
+    kg.1.check_cancelled()?;
+    match kg.0.answer(query, kg.1)? {
         QueryOutcome::Solutions(table) => Ok(table.rows),
         _ => Ok(Vec::new()),
     }

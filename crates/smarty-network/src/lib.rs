@@ -75,7 +75,6 @@ mod builtin;
 mod contacts;
 mod dot;
 mod facts;
-#[cfg(test)]
 mod facts_sparql;
 mod filter;
 mod formats;
@@ -96,6 +95,7 @@ pub use contacts::{
     contact_themes, contacts_to_csv, contacts_to_json, deriver, kept_shared_contacts,
     shared_contacts, shared_contacts_with,
 };
+pub use facts::NetworkFacts;
 pub use metrics::{
     BETWEENNESS_PIVOTS, BETWEENNESS_SEED, BetweennessMethod, EXACT_BETWEENNESS_MAX_NODES, Metrics,
     metrics, metrics_with,

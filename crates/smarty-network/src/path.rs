@@ -209,10 +209,19 @@ pub fn shortest_path_with(
     options: PathOptions,
     query: &QueryOptions,
 ) -> Result<Option<PathReport>, NetworkError> {
-    let facts = Facts::load_kept(kg, query)?;
-    let linkage = linkage(&facts, options);
-    let start = resolve(&facts, &linkage, from)?;
-    let goal = resolve(&facts, &linkage, to)?;
+    path_from(&Facts::load_kept(kg, query)?, from, to, options)
+}
+
+/// [`shortest_path`] in these facts.
+pub(crate) fn path_from(
+    facts: &Facts,
+    from: &str,
+    to: &str,
+    options: PathOptions,
+) -> Result<Option<PathReport>, NetworkError> {
+    let linkage = linkage(facts, options);
+    let start = resolve(facts, &linkage, from)?;
+    let goal = resolve(facts, &linkage, to)?;
     let found = petgraph::algo::astar(
         &linkage.graph,
         start,

@@ -107,9 +107,9 @@ impl Names {
     }
 
     /// The names of things only, without the vocabulary (which reads every statement).
-    pub fn load_things(kg: &KnowledgeGraph) -> Result<Names, StoreError> {
+    pub fn load_things(kg: &dyn smarty_store::Answers) -> Result<Names, StoreError> {
         let mut names = Names::default();
-        if let QueryOutcome::Solutions(table) = kg.query(NAMES_QUERY, &QueryOptions::default())? {
+        if let QueryOutcome::Solutions(table) = kg.answer(NAMES_QUERY, &QueryOptions::default())? {
             for row in table.rows {
                 let (
                     Some(Term::NamedNode(iri)),

@@ -67,6 +67,10 @@ pub enum StoreError {
     #[error("invalid SHACL shapes: {0}")]
     Shapes(String),
 
+    /// A remote SPARQL endpoint that could not be reached or did not answer as the protocol says.
+    #[error("{endpoint}: {message}")]
+    Remote { endpoint: String, message: String },
+
     /// A request the endpoint does not carry out (SERVICE, LOAD): the message says how to allow it.
     #[error("{0}")]
     Refused(String),

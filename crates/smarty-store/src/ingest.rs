@@ -391,20 +391,29 @@ impl KnowledgeGraph {
 
     /// Names of the documents ingested so far, with their versions.
     pub fn documents(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let base = format!("{}doc/", iri::GRAPH_BASE);
-        let mut out: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut graphs = Vec::new();
         for g in self.store.named_graphs() {
-            if let NamedOrBlankNode::NamedNode(n) = g?
-                && let Some(rest) = n.as_str().strip_prefix(&base)
-            {
-                let mut parts = rest.split('/');
-                if let (Some(doc), Some(version)) = (parts.next(), parts.next()) {
-                    out.insert((doc.to_owned(), version.to_owned()));
-                }
+            if let NamedOrBlankNode::NamedNode(n) = g? {
+                graphs.push(n.into_string());
             }
         }
-        Ok(out.into_iter().collect())
+        Ok(documents_among(graphs.iter().map(String::as_str)))
     }
+}
+
+/// The documents, with their versions, whose graphs are among these graph names.
+pub(crate) fn documents_among<'a>(graphs: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let base = format!("{}doc/", iri::GRAPH_BASE);
+    let mut out: BTreeSet<(String, String)> = BTreeSet::new();
+    for g in graphs {
+        if let Some(rest) = g.strip_prefix(&base) {
+            let mut parts = rest.split('/');
+            if let (Some(doc), Some(version)) = (parts.next(), parts.next()) {
+                out.insert((doc.to_owned(), version.to_owned()));
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// The slug that names a document (or a loaded file) in graph IRIs. A name with no letters or

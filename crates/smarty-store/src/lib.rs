@@ -7,6 +7,7 @@
 //! versions kept on request, each a store of its own) and, only while an ingest is between its
 //! two commits, `ingest-pending`.
 
+mod answers;
 mod derived;
 mod error;
 mod export;
@@ -30,6 +31,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::store::Store;
 use smarty_rdf::PersonKey;
 
+pub use answers::{AnswerForm, Answers, Portable, read_results};
 pub use derived::{Collected, Deriver, Written};
 pub use error::StoreError;
 pub use export::ExportOptions;
@@ -45,7 +47,7 @@ pub use query::{
     StatementShape, parse_check, statement_shape, write_outcome,
 };
 pub use serve_support::{CappedOutcome, EndpointQuery, GraphWrite, RequestDataset};
-pub use stats::Stats;
+pub use stats::{Stats, stats_of};
 pub use validate::{Severity, ValidationReport, Violation};
 
 /// Re-exported so callers can name terms without depending on oxigraph.

@@ -76,6 +76,22 @@ pub struct StoreArgs {
         conflicts_with = "memory"
     )]
     pub at: Option<String>,
+
+    /// Read from a remote SPARQL 1.1 endpoint instead of the local store (query, contacts,
+    /// graph, path, stats); `push` copies the store there
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "SMARTY_KG_ENDPOINT",
+        conflicts_with_all = ["memory", "at"]
+    )]
+    pub endpoint: Option<String>,
+
+    /// Credentials for --endpoint and push: a file whose first line is 'bearer TOKEN' or
+    /// 'basic USER:PASSWORD' [default: the same line in $SMARTY_KG_AUTH]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub auth_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +128,34 @@ pub enum Command {
     Man(ManArgs),
     /// Serve the store over HTTP: SPARQL endpoint, Graph Store, named queries, linked-data pages
     Serve(ServeArgs),
+    /// Copy the store's graphs into a remote SPARQL store, replacing graphs of the same name
+    Push(PushArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The remote store's SPARQL 1.1 endpoint (queries and updates) [default: --endpoint]
+    #[arg(value_name = "ENDPOINT_URL")]
+    pub url: Option<String>,
+
+    /// The remote store's Graph Store Protocol URL: each graph is sent whole with one PUT there
+    /// instead of as SPARQL Updates in batches
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+
+    /// Where the remote store takes SPARQL Updates, when not at ENDPOINT_URL (GraphDB:
+    /// …/repositories/NAME/statements)
+    #[arg(long, value_name = "URL")]
+    pub update_endpoint: Option<String>,
+
+    /// Push only what 'export --public' writes: no contact persons (the default for an endpoint
+    /// not on this machine)
+    #[arg(long)]
+    pub public: bool,
+
+    /// Push contact persons to an endpoint that is not on this machine
+    #[arg(long, conflicts_with = "public")]
+    pub allow_personal_data: bool,
 }
 
 #[derive(Debug, Args)]

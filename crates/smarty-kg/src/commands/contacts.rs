@@ -2,6 +2,9 @@
 
 use std::path::Path;
 
+use smarty_network::NetworkFacts;
+
+use super::reader::Reader;
 use super::{UsageError, write_output};
 use crate::cli::{ContactsArgs, ContactsFormat, StoreArgs};
 use crate::exit::Status;
@@ -39,9 +42,15 @@ pub fn run(store_args: &StoreArgs, args: &ContactsArgs) -> anyhow::Result<Status
     let contacts = match kept {
         Some(contacts) => contacts,
         None => {
-            let kg = super::store::open(store_args, super::store::Access::Read)?;
             let query = super::store::query_options(store_args);
-            smarty_network::shared_contacts_with(&kg, min, &query)?
+            match super::reader::open(store_args)? {
+                Reader::Local(kg) => smarty_network::shared_contacts_with(&kg, min, &query)?,
+                Reader::Remote(endpoint) => {
+                    let facts = NetworkFacts::by_sparql(&endpoint, &query)?;
+                    super::reader::report(&endpoint);
+                    facts.shared_contacts(min)
+                }
+            }
         }
     };
     crate::timings::record("contacts", started.elapsed());

@@ -3,8 +3,9 @@
 
 use std::io::IsTerminal;
 
-use smarty_network::{LayoutEngine, NetworkFormat, NetworkOptions};
+use smarty_network::{LayoutEngine, NetworkFacts, NetworkFormat, NetworkOptions};
 
+use super::reader::Reader;
 use super::{UsageError, write_output};
 use crate::cli::{GraphArgs, StoreArgs};
 use crate::exit::Status;
@@ -47,9 +48,15 @@ pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
     let network = match kept {
         Some(network) => network?,
         None => {
-            let kg = super::store::open(store_args, super::store::Access::Read)?;
             let query = super::store::query_options(store_args);
-            smarty_network::build_with(&kg, &options, &query)?
+            match super::reader::open(store_args)? {
+                Reader::Local(kg) => smarty_network::build_with(&kg, &options, &query)?,
+                Reader::Remote(endpoint) => {
+                    let facts = NetworkFacts::by_sparql(&endpoint, &query)?;
+                    super::reader::report(&endpoint);
+                    facts.network(&options)?
+                }
+            }
         }
     };
     crate::timings::record("projection", started.elapsed());

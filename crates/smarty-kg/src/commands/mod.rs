@@ -8,7 +8,9 @@ mod extract;
 mod graph;
 mod ingest;
 mod path;
+mod push;
 mod query;
+mod reader;
 mod serve;
 mod shell;
 mod stats;
@@ -70,6 +72,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Some(Command::Completions(args)) => docs::completions(args),
         Some(Command::Man(args)) => docs::man(args),
         Some(Command::Serve(args)) => serve::run(&cli.store, args),
+        Some(Command::Push(args)) => push::run(&cli.store, args),
         None => shell::run(&cli.store, cli.format),
     }
 }

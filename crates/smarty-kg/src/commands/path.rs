@@ -2,6 +2,7 @@
 
 use smarty_network::{ImageFormat, PathOptions, RenderOptions};
 
+use super::reader::Reader;
 use super::{UsageError, write_output};
 use crate::cli::{PathArgs, PathFormat, StoreArgs, ViaArg};
 use crate::exit::Status;
@@ -36,9 +37,17 @@ pub fn run(store_args: &StoreArgs, args: &PathArgs) -> anyhow::Result<Status> {
         via_organisations: args.via != ViaArg::Persons,
     };
     let found = {
-        let kg = super::store::open(store_args, super::store::Access::Read)?;
         let query = super::store::query_options(store_args);
-        smarty_network::shortest_path_with(&kg, &args.from, &args.to, options, &query)?
+        match super::reader::open(store_args)? {
+            Reader::Local(kg) => {
+                smarty_network::shortest_path_with(&kg, &args.from, &args.to, options, &query)?
+            }
+            Reader::Remote(endpoint) => {
+                let facts = smarty_network::NetworkFacts::by_sparql(&endpoint, &query)?;
+                super::reader::report(&endpoint);
+                facts.shortest_path(&args.from, &args.to, options)?
+            }
+        }
     };
     let Some(report) = found else {
         eprintln!(

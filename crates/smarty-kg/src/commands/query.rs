@@ -8,6 +8,8 @@ use smarty_repl::names::Names;
 use smarty_repl::render;
 use smarty_store::{NamedQuery, QueryLibrary, QueryOutcome, StoreError};
 
+use super::reader::Reader;
+
 use super::UsageError;
 use crate::cli::{QueryArgs, StoreArgs, UpdateArgs};
 use crate::exit::Status;
@@ -46,16 +48,20 @@ pub fn run(store_args: &StoreArgs, args: &QueryArgs) -> anyhow::Result<Status> {
         .collect::<Result<Vec<_>, _>>()?;
     let (query, origin) = source(args, &given)?;
     let format = output_format(args)?;
-    let kg = super::store::open(store_args, super::store::Access::Read)?;
+    let reader = super::reader::open(store_args)?;
+    let kg = reader.answers();
     let mut options = super::store::query_options(store_args);
     // Names are read from the store only when a value needs one.
-    let names = || Ok(std::rc::Rc::new(Names::load_things(&kg)?));
+    let names = || Ok(std::rc::Rc::new(Names::load_things(kg)?));
     options.parameters = smarty_repl::params::bind(&query, &given, &[], &names)?;
     let started = std::time::Instant::now();
     let outcome = kg
-        .query(&query.text, &options)
+        .answer(&query.text, &options)
         .map_err(|e| with_source(e, &origin, &query.text))?;
     crate::timings::record("query", started.elapsed());
+    if let Reader::Remote(endpoint) = &reader {
+        super::reader::report(endpoint);
+    }
     smarty_repl::interrupt::clear();
     match &args.output {
         Some(path) => {

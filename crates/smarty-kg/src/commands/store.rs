@@ -35,6 +35,12 @@ pub struct NoStore {
 }
 
 pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> {
+    if let Some(url) = &args.endpoint {
+        return Err(super::UsageError(format!(
+            "--endpoint {url}: this command works on the local store; the remote one is read by query, contacts, graph, path and stats (push copies the local store there)"
+        ))
+        .into());
+    }
     if args.memory {
         // No deriver: kept facts die with the process, so computing them at each write would
         // only move the first reader's work into every write.
@@ -70,9 +76,10 @@ pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> 
 
 /// The store whose kept derived data a read may use without opening it (the contacts and
 /// networks answer from the facts every write keeps): not `--memory`, whose facts die with
-/// each process, nor `--at`, a kept version nothing derives for.
+/// each process, nor `--at`, a kept version nothing derives for, nor with `--endpoint`, which
+/// reads another store.
 pub fn derived_dir(args: &StoreArgs) -> Option<PathBuf> {
-    if args.memory || args.at.is_some() {
+    if args.memory || args.at.is_some() || args.endpoint.is_some() {
         return None;
     }
     let dir = store_dir(args);

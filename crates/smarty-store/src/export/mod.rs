@@ -39,6 +39,18 @@ fn is_personal_term(term: &str) -> bool {
 }
 
 impl KnowledgeGraph {
+    /// The IRIs of the named graphs, sorted.
+    pub fn graph_names(&self) -> Result<Vec<String>, StoreError> {
+        let mut out = Vec::new();
+        for g in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(n) = g? {
+                out.push(n.into_string());
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// The graphs flagged as holding personal data.
     pub fn personal_graphs(&self) -> Result<BTreeSet<NamedNode>, StoreError> {
         let mut out = BTreeSet::new();

@@ -90,7 +90,7 @@ fn values_block(parameters: &[(String, Term)]) -> Result<GraphPattern, StoreErro
 }
 
 /// The query with its parameters bound.
-fn bind(
+pub(crate) fn bind(
     mut query: spargebra::Query,
     parameters: &[(String, Term)],
 ) -> Result<spargebra::Query, StoreError> {

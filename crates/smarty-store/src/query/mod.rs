@@ -20,12 +20,14 @@ use std::time::Duration;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 
+pub(crate) use bind::bind;
+pub(crate) use hint::Expecting;
 pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};
-pub(crate) use parse::{spargebra_parser, with_session_prefixes};
+pub(crate) use parse::{spargebra_parser, syntax_error, with_session_prefixes};
 pub use run::Canceller;
 pub use write::{QueryOutput, write_outcome};
 
-use parse::{session_evaluator, syntax_error};
+use parse::session_evaluator;
 
 use crate::{KnowledgeGraph, StoreError};
 

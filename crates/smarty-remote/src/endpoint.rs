@@ -1,0 +1,342 @@
+//! A remote SPARQL 1.1 endpoint: the protocol's requests, retried, timed out, paged.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use smarty_store::{AnswerForm, Answers, Portable, QueryOptions, QueryOutcome, StoreError};
+
+use crate::{Auth, RemoteError};
+
+/// Attempts after the first when the connection fails or the server answers 5xx.
+const RETRIES: u32 = 3;
+/// The first pause before a retry; each next one is four times longer (0.25 s, 1 s, 4 s).
+const FIRST_BACKOFF: Duration = Duration::from_millis(250);
+/// How long a request may wait for a connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a request may take when the command sets no `--timeout`.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
+/// Longer query texts go in a form-encoded POST body rather than the URL. (Never a POST of
+/// `application/sparql-query`: Virtuoso 7 leaves it unanswered.)
+const MAX_GET_QUERY: usize = 2000;
+/// Answers larger than this are refused rather than held in memory.
+const MAX_ANSWER_BYTES: u64 = 4 << 30;
+/// Response headers by which servers say they cut an answer at their row limit, the limit as
+/// value: Virtuoso's (`ResultSetMaxRows`) and `smarty-kg serve`'s (`--max-rows`).
+const MAX_ROWS_HEADERS: [&str; 2] = ["x-sparql-maxrows", "smarty-truncated"];
+
+/// Where and how to reach a remote store.
+#[derive(Debug, Clone)]
+pub struct EndpointConfig {
+    /// The SPARQL 1.1 Protocol query (and update) URL.
+    pub url: String,
+    /// Where SPARQL Updates go when the server takes them elsewhere (GraphDB's
+    /// `…/statements`); `None`: `url`.
+    pub update_url: Option<String>,
+    pub auth: Option<Auth>,
+    /// The longest a request may take.
+    pub timeout: Option<Duration>,
+}
+
+/// A remote SPARQL endpoint, answering queries as the embedded store does.
+pub struct Endpoint {
+    config: EndpointConfig,
+    agent: ureq::Agent,
+    /// smarty-kg's graphs on the server, found at the first query: queries read only them.
+    graphs: RefCell<Option<Option<Vec<String>>>>,
+    /// What the user should know about how answers were obtained (an answer cut by the
+    /// server and read in pages, say).
+    notes: RefCell<Vec<String>>,
+}
+
+/// A response's status, media type, the row cap it reports, and its body.
+pub(crate) struct Answer {
+    pub status: u16,
+    pub media_type: String,
+    pub max_rows: Option<usize>,
+    pub body: Vec<u8>,
+}
+
+impl Endpoint {
+    pub fn new(config: EndpointConfig) -> Result<Endpoint, RemoteError> {
+        let parsed: Result<ureq::http::Uri, _> = config.url.parse();
+        match parsed {
+            Ok(uri) if matches!(uri.scheme_str(), Some("http" | "https")) => {}
+            _ => {
+                return Err(RemoteError::BadUrl {
+                    url: config.url.clone(),
+                });
+            }
+        }
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(config.timeout.unwrap_or(DEFAULT_TIMEOUT)))
+            .build()
+            .new_agent();
+        Ok(Endpoint {
+            config,
+            agent,
+            graphs: RefCell::new(None),
+            notes: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// The endpoint sending its updates to another URL.
+    pub fn with_update_url(mut self, url: &str) -> Endpoint {
+        self.config.update_url = Some(url.to_owned());
+        self
+    }
+
+    pub fn url(&self) -> &str {
+        &self.config.url
+    }
+
+    /// Notes gathered so far, emptied.
+    pub fn take_notes(&self) -> Vec<String> {
+        std::mem::take(&mut self.notes.borrow_mut())
+    }
+
+    pub(crate) fn note(&self, note: String) {
+        self.notes.borrow_mut().push(note);
+    }
+
+    pub(crate) fn error(&self, message: impl Into<String>) -> RemoteError {
+        RemoteError::Endpoint {
+            endpoint: self.config.url.clone(),
+            message: message.into(),
+        }
+    }
+
+    /// Sends a request built by `send`, retrying connection failures and 5xx answers with
+    /// backoff; the last failure is the error.
+    pub(crate) fn send(
+        &self,
+        what: &str,
+        send: impl Fn(&ureq::Agent) -> Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<Answer, RemoteError> {
+        let mut pause = FIRST_BACKOFF;
+        let mut attempt = 0;
+        loop {
+            let failure = match send(&self.agent) {
+                Ok(mut response) => {
+                    let answer = self.read(&mut response)?;
+                    if answer.status < 500 {
+                        return Ok(answer);
+                    }
+                    format!("{what}: HTTP {}: {}", answer.status, excerpt(&answer.body))
+                }
+                Err(ureq::Error::BadUri(e)) => return Err(self.error(e)),
+                Err(ureq::Error::Timeout(_)) => {
+                    return Err(self.error(format!(
+                        "{what}: no answer within {:?} (--timeout)",
+                        self.config.timeout.unwrap_or(DEFAULT_TIMEOUT)
+                    )));
+                }
+                Err(e) => format!("{what}: {e}"),
+            };
+            if attempt == RETRIES {
+                let tries = if RETRIES > 0 {
+                    format!(" (after {} attempts)", RETRIES + 1)
+                } else {
+                    String::new()
+                };
+                return Err(self.error(format!("{failure}{tries}")));
+            }
+            attempt += 1;
+            std::thread::sleep(pause);
+            pause *= 4;
+        }
+    }
+
+    fn read(&self, response: &mut ureq::http::Response<ureq::Body>) -> Result<Answer, RemoteError> {
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let media_type = header("content-type").unwrap_or_default();
+        let max_rows = MAX_ROWS_HEADERS
+            .iter()
+            .find_map(|h| header(h).and_then(|v| v.trim().parse().ok()));
+        let status = response.status().as_u16();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_ANSWER_BYTES)
+            .read_to_vec()
+            .map_err(|e| self.error(format!("reading the answer: {e}")))?;
+        Ok(Answer {
+            status,
+            media_type,
+            max_rows,
+            body,
+        })
+    }
+
+    /// The request carrying a SPARQL query: GET when the text is short, else a form-encoded
+    /// POST.
+    pub(crate) fn query_request(&self, text: &str, accept: &str) -> Result<Answer, RemoteError> {
+        let answer = self.send("query", |agent| {
+            if text.len() <= MAX_GET_QUERY {
+                self.authorised(agent.get(&self.config.url))
+                    .header("Accept", accept)
+                    .query("query", text)
+                    .call()
+            } else {
+                self.authorised(agent.post(&self.config.url))
+                    .header("Accept", accept)
+                    .send_form([("query", text)])
+            }
+        })?;
+        if answer.status >= 400 {
+            return Err(self.error(format!(
+                "the query was refused: HTTP {}: {}",
+                answer.status,
+                excerpt(&answer.body)
+            )));
+        }
+        Ok(answer)
+    }
+
+    /// Runs a SPARQL Update (form-encoded POST, as every server takes it).
+    pub fn update(&self, text: &str) -> Result<(), RemoteError> {
+        let answer = self.send("update", |agent| {
+            let url = self.config.update_url.as_ref().unwrap_or(&self.config.url);
+            self.authorised(agent.post(url))
+                .send_form([("update", text)])
+        })?;
+        if answer.status >= 400 {
+            return Err(self.error(format!(
+                "the update was refused: HTTP {}: {}",
+                answer.status,
+                excerpt(&answer.body)
+            )));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn authorised<B>(
+        &self,
+        request: ureq::RequestBuilder<B>,
+    ) -> ureq::RequestBuilder<B> {
+        match &self.config.auth {
+            Some(auth) => request.header("Authorization", auth.header()),
+            None => request,
+        }
+    }
+
+    /// smarty-kg's graphs on the server (`None` when it holds none, and queries then read
+    /// its whole default graph).
+    pub fn own_graphs(&self) -> Result<Option<Vec<String>>, RemoteError> {
+        if let Some(known) = self.graphs.borrow().as_ref() {
+            return Ok(known.clone());
+        }
+        let text = format!(
+            "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{}\")) }}",
+            smarty_rdf::iri::GRAPH_BASE
+        );
+        let outcome = self.select_all(&Portable::new(&text, &QueryOptions::default(), None)?)?;
+        let mut graphs: Vec<String> = match outcome {
+            QueryOutcome::Solutions(table) => table
+                .column("g")
+                .filter_map(|t| match t {
+                    Some(smarty_store::Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        graphs.sort();
+        graphs.dedup();
+        let known = (!graphs.is_empty()).then_some(graphs);
+        *self.graphs.borrow_mut() = Some(known.clone());
+        Ok(known)
+    }
+
+    /// Forgets the graphs found (after a push changed them).
+    pub(crate) fn forget_graphs(&self) {
+        *self.graphs.borrow_mut() = None;
+    }
+
+    /// Runs a query and reads its whole answer, in pages when the server cuts it.
+    fn select_all(&self, query: &Portable) -> Result<QueryOutcome, RemoteError> {
+        let accept = match query.form() {
+            AnswerForm::Graph => {
+                "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
+            }
+            _ => "application/sparql-results+json, application/sparql-results+xml;q=0.9",
+        };
+        let variables = query.variables();
+        let first = self.query_request(&query.text(), accept)?;
+        let Some(cap) = first.max_rows else {
+            return self.outcome(&first, query.form(), &variables);
+        };
+        let outcome = self.outcome(&first, query.form(), &variables)?;
+        let QueryOutcome::Solutions(mut table) = outcome else {
+            return Ok(outcome);
+        };
+        if table.rows.len() < cap {
+            return Ok(QueryOutcome::Solutions(table));
+        }
+        let Some(_) = query.page(0, cap) else {
+            return Err(self.error(format!(
+                "the server cut the answer at {cap} rows (its own limit) and a query with a LIMIT or OFFSET of its own cannot be read in pages; lower its LIMIT to {cap} or raise the server's limit"
+            )));
+        };
+        table.rows.clear();
+        let mut pages = 0;
+        loop {
+            let text = query.page(table.rows.len(), cap).unwrap_or_default();
+            let page = self.query_request(&text, accept)?;
+            let QueryOutcome::Solutions(part) = self.outcome(&page, query.form(), &variables)?
+            else {
+                break;
+            };
+            pages += 1;
+            let full = part.rows.len() >= cap;
+            table.rows.extend(part.rows);
+            if !full {
+                break;
+            }
+        }
+        self.note(format!(
+            "{} cuts answers at {cap} rows; read {} rows in {pages} pages",
+            self.config.url,
+            table.rows.len()
+        ));
+        Ok(QueryOutcome::Solutions(table))
+    }
+
+    fn outcome(
+        &self,
+        answer: &Answer,
+        form: AnswerForm,
+        variables: &[String],
+    ) -> Result<QueryOutcome, RemoteError> {
+        smarty_store::read_results(&answer.body, &answer.media_type, form, variables)
+            .map(crate::normalise::outcome)
+            .map_err(|e| self.error(e.to_string()))
+    }
+}
+
+impl Answers for Endpoint {
+    fn answer(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
+        options.check_cancelled()?;
+        let graphs = self.own_graphs().map_err(RemoteError::into_store)?;
+        let query = Portable::new(text, options, graphs.as_deref())?;
+        let outcome = self.select_all(&query).map_err(RemoteError::into_store)?;
+        Ok(query.settle(outcome))
+    }
+}
+
+/// The start of an error body, on one line, for messages.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(300) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
+    }
+}

@@ -1,0 +1,253 @@
+//! `push`: the local store's graphs copied into a remote store.
+//!
+//! - Each local graph replaces the remote graph of the same name: a Graph Store Protocol `PUT`
+//!   when the server has a graph store, else `DROP SILENT GRAPH` and `INSERT DATA` in bounded
+//!   batches, a failed batch split in halves and retried.
+//! - Remote graphs under smarty-kg's graph namespace that the local store no longer has are
+//!   dropped; nothing outside that namespace is ever touched.
+//! - Resumable: what was sent is recorded beside the store (`pushed/`), graph by graph, after
+//!   the server accepted it. A rerun skips a graph whose content and remote count still match
+//!   the record, so a push killed half-way and run again finishes the job, and a second push of
+//!   an unchanged store sends nothing.
+//! - At the end every graph's statement count on the server is compared with the local one.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use smarty_store::{ExportOptions, GraphFormat, KnowledgeGraph, QueryOptions, QueryOutcome, Term};
+
+use crate::endpoint::excerpt;
+use crate::{Endpoint, RemoteError};
+
+/// Statements per `INSERT DATA` request.
+pub const BATCH_STATEMENTS: usize = 2000;
+
+#[derive(Debug, Clone, Default)]
+pub struct PushOptions {
+    /// The Graph Store Protocol URL (`…?graph=IRI` is added); `None` sends SPARQL Updates.
+    pub graph_store: Option<String>,
+    /// Only what `export --public` exports.
+    pub public: bool,
+}
+
+/// What a push did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PushReport {
+    /// Graphs sent, with their statement counts.
+    pub sent: Vec<(String, usize)>,
+    /// Graphs already on the server as they are here.
+    pub unchanged: Vec<String>,
+    /// Remote graphs dropped because the local store no longer has them.
+    pub dropped: Vec<String>,
+    /// Graphs whose remote statement count differs from the local one: (graph, local, remote).
+    pub differ: Vec<(String, usize, usize)>,
+    /// How the graphs were sent.
+    pub method: &'static str,
+}
+
+/// Progress of a push, for a progress bar: graphs done out of all.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub done: usize,
+    pub of: usize,
+}
+
+/// Copies the local store's graphs into the remote store.
+pub fn push(
+    kg: &KnowledgeGraph,
+    endpoint: &Endpoint,
+    options: &PushOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<PushReport, RemoteError> {
+    let mut record = Record::open(kg, endpoint.url());
+    let local = kg.graph_names()?;
+    let remote = endpoint.own_graphs()?.unwrap_or_default();
+    let mut report = PushReport {
+        method: if options.graph_store.is_some() {
+            "Graph Store Protocol PUT"
+        } else {
+            "SPARQL Update INSERT DATA"
+        },
+        ..PushReport::default()
+    };
+    let mut pushed: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, graph) in local.iter().enumerate() {
+        progress(Progress {
+            done: i,
+            of: local.len(),
+        });
+        let mut body = Vec::new();
+        let count = kg.export(
+            &ExportOptions {
+                format: GraphFormat::NTriples,
+                graph: Some(graph.clone()),
+                public: options.public,
+                expanded: false,
+            },
+            &mut body,
+        )?;
+        if count == 0 {
+            continue;
+        }
+        pushed.insert(graph.clone(), count);
+        let stamp = format!("{:016x}:{count}", xxhash_rust::xxh3::xxh3_64(&body));
+        if record.graphs.get(graph) == Some(&stamp) && remote_count(endpoint, graph)? == count {
+            report.unchanged.push(graph.clone());
+            continue;
+        }
+        send_graph(endpoint, options, graph, &body)?;
+        record.graphs.insert(graph.clone(), stamp);
+        record.save()?;
+        report.sent.push((graph.clone(), count));
+    }
+    for graph in remote.iter().filter(|g| !pushed.contains_key(*g)) {
+        endpoint.update(&format!("DROP SILENT GRAPH <{graph}>"))?;
+        record.graphs.remove(graph);
+        record.save()?;
+        report.dropped.push(graph.clone());
+    }
+    endpoint.forget_graphs();
+    progress(Progress {
+        done: local.len(),
+        of: local.len(),
+    });
+    for (graph, count) in &pushed {
+        let there = remote_count(endpoint, graph)?;
+        if there != *count {
+            report.differ.push((graph.clone(), *count, there));
+        }
+    }
+    Ok(report)
+}
+
+/// Replaces one remote graph by these N-Triples.
+fn send_graph(
+    endpoint: &Endpoint,
+    options: &PushOptions,
+    graph: &str,
+    body: &[u8],
+) -> Result<(), RemoteError> {
+    if let Some(store) = &options.graph_store {
+        let answer = endpoint.send("graph store PUT", |agent| {
+            endpoint
+                .authorised(agent.put(store))
+                .query("graph", graph)
+                .header("Content-Type", "application/n-triples")
+                .send(body)
+        })?;
+        if answer.status >= 400 {
+            return Err(endpoint.error(format!(
+                "PUT of graph <{graph}> refused: HTTP {}: {}",
+                answer.status,
+                excerpt(&answer.body)
+            )));
+        }
+        return Ok(());
+    }
+    endpoint.update(&format!("DROP SILENT GRAPH <{graph}>"))?;
+    let text = String::from_utf8_lossy(body);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    for batch in lines.chunks(BATCH_STATEMENTS) {
+        insert(endpoint, graph, batch)?;
+    }
+    Ok(())
+}
+
+/// One `INSERT DATA` of these statements; a refused batch is split in halves and each half
+/// retried, down to the one statement the server refuses, which the error names.
+fn insert(endpoint: &Endpoint, graph: &str, statements: &[&str]) -> Result<(), RemoteError> {
+    let text = format!(
+        "INSERT DATA {{ GRAPH <{graph}> {{\n{}\n}} }}",
+        statements.join("\n")
+    );
+    match endpoint.update(&text) {
+        Ok(()) => Ok(()),
+        Err(e) if statements.len() == 1 => Err(endpoint.error(format!(
+            "the server refused the statement {} of graph <{graph}>: {e}",
+            statements[0]
+        ))),
+        Err(_) => {
+            let (a, b) = statements.split_at(statements.len() / 2);
+            insert(endpoint, graph, a)?;
+            insert(endpoint, graph, b)
+        }
+    }
+}
+
+/// The number of statements in one remote graph.
+fn remote_count(endpoint: &Endpoint, graph: &str) -> Result<usize, RemoteError> {
+    use smarty_store::Answers;
+    let text = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}");
+    let outcome = endpoint
+        .answer(&text, &QueryOptions::default())
+        .map_err(RemoteError::Store)?;
+    let QueryOutcome::Solutions(table) = outcome else {
+        return Ok(0);
+    };
+    Ok(match table.column("n").next() {
+        Some(Some(Term::Literal(l))) => l.value().parse().unwrap_or(0),
+        _ => 0,
+    })
+}
+
+/// What was sent to one endpoint, graph by graph: `hash:count` of the N-Triples sent. Kept
+/// in the store directory (`pushed/`), rewritten whole after each graph the server accepted.
+struct Record {
+    path: Option<PathBuf>,
+    endpoint: String,
+    graphs: BTreeMap<String, String>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RecordFile {
+    endpoint: String,
+    graphs: BTreeMap<String, String>,
+}
+
+impl Record {
+    fn open(kg: &KnowledgeGraph, endpoint: &str) -> Record {
+        let path = kg.dir().map(|dir| {
+            dir.join("pushed").join(format!(
+                "{:016x}.json",
+                xxhash_rust::xxh3::xxh3_64(endpoint.as_bytes())
+            ))
+        });
+        // An unreadable record only costs a full push.
+        let graphs = path
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|bytes| serde_json::from_slice::<RecordFile>(&bytes).ok())
+            .filter(|r| r.endpoint == endpoint)
+            .map(|r| r.graphs)
+            .unwrap_or_default();
+        Record {
+            path,
+            endpoint: endpoint.to_owned(),
+            graphs,
+        }
+    }
+
+    /// Written to a temporary file and renamed over the old one: a kill leaves one or the other.
+    fn save(&self) -> Result<(), RemoteError> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let file = RecordFile {
+            endpoint: self.endpoint.clone(),
+            graphs: self.graphs.clone(),
+        };
+        let write = || -> std::io::Result<()> {
+            let dir = path.parent().unwrap_or(path);
+            std::fs::create_dir_all(dir)?;
+            let tmp = path.with_extension("json.tmp");
+            std::fs::write(&tmp, serde_json::to_vec_pretty(&file)?)?;
+            std::fs::rename(&tmp, path)
+        };
+        write().map_err(|e| {
+            RemoteError::Store(smarty_store::StoreError::Storage(format!(
+                "cannot record the push in {}: {e}",
+                path.display()
+            )))
+        })
+    }
+}

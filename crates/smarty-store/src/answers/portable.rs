@@ -1,0 +1,294 @@
+//! A query as any SPARQL 1.1 server reads it: parsed here with smarty-kg's prefixes and
+//! parameters, printed back with full IRIs, restricted to smarty-kg's graphs, and rewritten
+//! where servers are known to read the standard text differently.
+
+use oxigraph::model::NamedNode;
+use spargebra::algebra::{Expression, GraphPattern, OrderExpression, QueryDataset};
+use spargebra::term::{TermPattern, TriplePattern, Variable};
+
+use super::AnswerForm;
+use crate::StoreError;
+use crate::query::{QueryOptions, parse_check, spargebra_parser};
+
+/// A query as any SPARQL 1.1 server reads it.
+#[derive(Debug, Clone)]
+pub struct Portable {
+    pub(super) query: spargebra::Query,
+}
+
+impl Portable {
+    /// Parses a query with the session's prefixes and binds its parameters; when `graphs` is
+    /// given and the query names no dataset of its own, its default graph becomes their merge
+    /// and its named graphs exactly them (smarty-kg's default graph is the union of its graphs;
+    /// a server's may hold other data, its own system graphs among them).
+    pub fn new(
+        text: &str,
+        options: &QueryOptions,
+        graphs: Option<&[String]>,
+    ) -> Result<Portable, StoreError> {
+        parse_check(text)?;
+        let parsed = crate::query::with_session_prefixes(spargebra_parser(), &options.prefixes)
+            .parse_query(text)
+            .map_err(|e| {
+                crate::query::syntax_error(
+                    &e,
+                    text,
+                    &options.prefixes,
+                    crate::query::Expecting::Query,
+                )
+            })?;
+        let mut query = if options.parameters.is_empty() {
+            parsed
+        } else {
+            crate::query::bind(parsed, &options.parameters)?
+        };
+        unblank_query(&mut query);
+        if let Some(graphs) = graphs {
+            let dataset = match &mut query {
+                spargebra::Query::Select { dataset, .. }
+                | spargebra::Query::Construct { dataset, .. }
+                | spargebra::Query::Describe { dataset, .. }
+                | spargebra::Query::Ask { dataset, .. } => dataset,
+            };
+            if dataset.is_none() {
+                let nodes: Vec<NamedNode> = graphs
+                    .iter()
+                    .filter_map(|g| NamedNode::new(g.as_str()).ok())
+                    .collect();
+                *dataset = Some(QueryDataset {
+                    default: nodes.clone(),
+                    named: Some(nodes),
+                });
+            }
+        }
+        Ok(Portable { query })
+    }
+
+    pub fn form(&self) -> AnswerForm {
+        match self.query {
+            spargebra::Query::Select { .. } => AnswerForm::Solutions,
+            spargebra::Query::Ask { .. } => AnswerForm::Boolean,
+            _ => AnswerForm::Graph,
+        }
+    }
+
+    /// The query text, with full IRIs.
+    pub fn text(&self) -> String {
+        self.query.to_string()
+    }
+
+    /// The variables a SELECT projects, in order (empty for other forms).
+    pub fn variables(&self) -> Vec<String> {
+        match &self.query {
+            spargebra::Query::Select { pattern, .. } => projected(pattern)
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// One page of a SELECT: rows `offset..offset + limit` in a fixed order (the query's own
+    /// ORDER BY, else every projected variable ascending). `None` when the query cannot be paged
+    /// this way: not a SELECT, or one with a LIMIT or OFFSET of its own.
+    pub fn page(&self, offset: usize, limit: usize) -> Option<String> {
+        let spargebra::Query::Select {
+            dataset,
+            pattern,
+            base_iri,
+        } = &self.query
+        else {
+            return None;
+        };
+        if matches!(pattern, GraphPattern::Slice { .. }) {
+            return None;
+        }
+        let ordered = ordered(pattern.clone());
+        let paged = spargebra::Query::Select {
+            dataset: dataset.clone(),
+            pattern: GraphPattern::Slice {
+                inner: Box::new(ordered),
+                start: offset,
+                length: Some(limit),
+            },
+            base_iri: base_iri.clone(),
+        };
+        Some(paged.to_string())
+    }
+}
+
+/// The variables below the solution modifiers' projection.
+fn projected(pattern: &GraphPattern) -> Vec<Variable> {
+    match pattern {
+        GraphPattern::Slice { inner, .. }
+        | GraphPattern::Distinct { inner }
+        | GraphPattern::Reduced { inner }
+        | GraphPattern::OrderBy { inner, .. } => projected(inner),
+        GraphPattern::Project { variables, .. } => variables.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The pattern with an ORDER BY of the variables just below its projection, unless it has one.
+fn ordered(pattern: GraphPattern) -> GraphPattern {
+    match pattern {
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct {
+            inner: Box::new(ordered(*inner)),
+        },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced {
+            inner: Box::new(ordered(*inner)),
+        },
+        GraphPattern::Project { inner, variables } => {
+            let inner = match *inner {
+                already @ GraphPattern::OrderBy { .. } => already,
+                other => GraphPattern::OrderBy {
+                    inner: Box::new(other),
+                    expression: variables
+                        .iter()
+                        .map(|v| OrderExpression::Asc(Expression::Variable(v.clone())))
+                        .collect(),
+                },
+            };
+            GraphPattern::Project {
+                inner: Box::new(inner),
+                variables,
+            }
+        }
+        other => other,
+    }
+}
+
+/// The query's WHERE clause with its blank nodes as variables (a CONSTRUCT template keeps its
+/// own: there they mint new nodes). The algebra writes a sequence path `a/b*` as two patterns
+/// joined by a blank node, and Virtuoso refuses a transitive pattern whose subject is one; a
+/// blank node in a pattern means the same as a variable that is not projected.
+fn unblank_query(query: &mut spargebra::Query) {
+    let pattern = match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    let taken = std::mem::replace(
+        pattern,
+        GraphPattern::Bgp {
+            patterns: Vec::new(),
+        },
+    );
+    *pattern = unblank(taken);
+}
+
+fn unblank_term(term: TermPattern) -> TermPattern {
+    match term {
+        TermPattern::BlankNode(b) => {
+            TermPattern::Variable(Variable::new_unchecked(format!("bnode_{}", b.as_str())))
+        }
+        other => other,
+    }
+}
+
+fn unblank(pattern: GraphPattern) -> GraphPattern {
+    let inside = |p: Box<GraphPattern>| Box::new(unblank(*p));
+    match pattern {
+        GraphPattern::Bgp { patterns } => GraphPattern::Bgp {
+            patterns: patterns
+                .into_iter()
+                .map(|t| TriplePattern {
+                    subject: unblank_term(t.subject),
+                    predicate: t.predicate,
+                    object: unblank_term(t.object),
+                })
+                .collect(),
+        },
+        GraphPattern::Path {
+            subject,
+            path,
+            object,
+        } => GraphPattern::Path {
+            subject: unblank_term(subject),
+            path,
+            object: unblank_term(object),
+        },
+        GraphPattern::Join { left, right } => GraphPattern::Join {
+            left: inside(left),
+            right: inside(right),
+        },
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => GraphPattern::LeftJoin {
+            left: inside(left),
+            right: inside(right),
+            expression,
+        },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+            expr,
+            inner: inside(inner),
+        },
+        GraphPattern::Union { left, right } => GraphPattern::Union {
+            left: inside(left),
+            right: inside(right),
+        },
+        GraphPattern::Graph { name, inner } => GraphPattern::Graph {
+            name,
+            inner: inside(inner),
+        },
+        GraphPattern::Extend {
+            inner,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: inside(inner),
+            variable,
+            expression,
+        },
+        GraphPattern::Minus { left, right } => GraphPattern::Minus {
+            left: inside(left),
+            right: inside(right),
+        },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+            inner: inside(inner),
+            expression,
+        },
+        GraphPattern::Project { inner, variables } => GraphPattern::Project {
+            inner: inside(inner),
+            variables,
+        },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct {
+            inner: inside(inner),
+        },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced {
+            inner: inside(inner),
+        },
+        GraphPattern::Slice {
+            inner,
+            start,
+            length,
+        } => GraphPattern::Slice {
+            inner: inside(inner),
+            start,
+            length,
+        },
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } => GraphPattern::Group {
+            inner: inside(inner),
+            variables,
+            aggregates,
+        },
+        GraphPattern::Service {
+            name,
+            inner,
+            silent,
+        } => GraphPattern::Service {
+            name,
+            inner: inside(inner),
+            silent,
+        },
+        // VALUES, and patterns inside expressions (EXISTS), are left as written.
+        other => other,
+    }
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""smarty-kg against a remote store: push rates into Virtuoso, and every named query, the shared
+contacts and the partner network read from Virtuoso (`--endpoint`) next to the embedded store.
+
+Called by `scripts/bench remote`, which builds the release binary and installs Virtuoso
+(Debian's virtuoso-opensource-7-bin). On a synthetic guide of --practices practices:
+
+  1. ingest it into a smarty-kg store;
+  2. start a throw-away Virtuoso on loopback (as the tests do, ResultSetMaxRows 100,000);
+  3. push the store by SPARQL Update (INSERT DATA batches), then again from scratch by Graph
+     Store Protocol PUT: statements per second, --runs times each, alternating;
+  4. for each named query (default parameters) and for `contacts` and `graph partners`: a fresh
+     process on the embedded store and one with --endpoint, --runs times each in alternating
+     order; whether both gave the same answer (sets of values);
+  5. print a table (medians, ratio median and range over the runs) and write it into
+     BENCHMARKS.md's "Remote stores" section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "interop"))
+import served  # noqa: E402
+from test_remote import answer_set  # noqa: E402
+
+SECTION = "## Remote stores"
+
+
+def timed(cmd: list[str], env: dict) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    result = subprocess.run(cmd, env=env, capture_output=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd[:6])}… exited {result.returncode}: {result.stderr.decode()[:400]}")
+    return elapsed, result.stdout
+
+
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def rate(values: list[float]) -> str:
+    return f"{statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f})"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--binary", type=Path, required=True)
+    ap.add_argument("--practices", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = ap.parse_args()
+    binary = str(args.binary.resolve())
+    work = Path(tempfile.mkdtemp(prefix="smarty-bench-remote-"))
+    env = dict(os.environ, SMARTY_KG_PERSON_KEY="bench", NO_COLOR="1")
+    kg = [binary, "--store", str(work / "store")]
+    server = served.virtuoso(work / "virtuoso", max_rows=100_000)
+    try:
+        url = next(server)
+        subprocess.run([binary, "synth", "--practices", str(args.practices), "--seed", "1", "-o",
+                        str(work / "guide.txt")], env=env, check=True, capture_output=True)
+        subprocess.run(kg + ["ingest", str(work / "guide.txt")], env=env, check=True, capture_output=True)
+        statements = int(subprocess.run(kg + ["query", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+                                              "--format", "csv"], env=env, check=True,
+                                        capture_output=True).stdout.split()[-1])
+        rates = {"update": [], "gsp": []}
+        for i in range(args.runs):
+            for method in (["update", "gsp"] if i % 2 == 0 else ["gsp", "update"]):
+                shutil.rmtree(work / "store" / "pushed", ignore_errors=True)
+                extra = ["--graph-store", url.replace("/sparql", "/sparql-graph-crud")] if method == "gsp" else []
+                seconds, _ = timed(kg + ["push", url, *extra], env)
+                rates[method].append(statements / seconds)
+                print(f"push by {method}: {statements / seconds:,.0f} statements/s", file=sys.stderr, flush=True)
+        rows = []
+        names = [line.split()[0] for line in subprocess.run(
+            kg + ["query", "--list"], env=env, check=True, capture_output=True).stdout.decode().splitlines()]
+        commands = [(f"query {n}", ["query", "--name", n, "--format", "json"] +
+                     (["-p", "term=blockchain"] if n == "search" else [])) for n in names]
+        commands += [("contacts", ["contacts", "--format", "json"]),
+                     ("graph partners", ["graph", "partners", "--format", "json"])]
+        for label, cmd in commands:
+            local, remote, ratios, same = [], [], [], True
+            for i in range(args.runs):
+                order = [False, True] if i % 2 == 0 else [True, False]
+                got = {}
+                for is_remote in order:
+                    flags = ["--endpoint", url] if is_remote else []
+                    got[is_remote] = timed(kg + flags + cmd, env)
+                local.append(got[False][0] * 1000)
+                remote.append(got[True][0] * 1000)
+                ratios.append(got[True][0] / got[False][0])
+                if i == 0:
+                    parse = answer_set if label.startswith("query") else json.loads
+                    same = parse(got[False][1]) == parse(got[True][1])
+            rows.append((label, statistics.median(local), statistics.median(remote), spread(ratios), same))
+            print(f"{label}: {statistics.median(local):.0f} ms here, {statistics.median(remote):.0f} ms there",
+                  file=sys.stderr, flush=True)
+    finally:
+        server.close()
+        shutil.rmtree(work, ignore_errors=True)
+    table = render(rows, rates, statements, args)
+    print(table)
+    write_section(args.out, table)
+    print(f"written {args.out}", file=sys.stderr)
+    return 0
+
+
+def render(rows, rates, statements, args) -> str:
+    lines = [
+        SECTION,
+        "",
+        f"Measured by `scripts/bench remote` on a synthetic guide of {args.practices:,} practices "
+        f"({statements:,} statements): Virtuoso Open Source 7.2 (Debian's package, default buffers, on loopback) "
+        f"beside the embedded store, release build, fresh processes on both sides, {args.runs} runs in alternating "
+        "order; a ratio is remote / embedded, its median with the range over the runs.",
+        "",
+        "| push into Virtuoso | statements/s (median, range) |",
+        "|---|--:|",
+        f"| SPARQL Update, INSERT DATA batches | {rate(rates['update'])} |",
+        f"| Graph Store Protocol PUT | {rate(rates['gsp'])} |",
+        "",
+        "| read | embedded | Virtuoso | ratio | same answer |",
+        "|---|--:|--:|--:|:-:|",
+    ]
+    for label, local, remote, ratio, same in rows:
+        lines.append(f"| {label} | {local:,.0f} ms | {remote:,.0f} ms | {ratio} | {'yes' if same else '**no**'} |")
+    return "\n".join(lines)
+
+
+def write_section(path: Path, table: str) -> None:
+    """Replaces the section of BENCHMARKS.md (or appends it), keeping the rest."""
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    start = text.find("\n" + SECTION + "\n")
+    if start >= 0:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + text[end:] if end >= 0 else text[:start]
+    path.write_text(text.rstrip("\n") + "\n\n" + table + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
