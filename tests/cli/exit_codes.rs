@@ -23,6 +23,9 @@ fn check(dir: &Path, args: &[&str], code: i32, says: &str) {
     );
 }
 
+/// An endpoint nothing listens at (the discard port, closed on test machines).
+const CLOSED: &str = "http://127.0.0.1:9/sparql";
+
 const SLOW: &str = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
 
 /// A shape every practice violates.
@@ -131,8 +134,34 @@ fn every_outcome_has_its_documented_exit_code() {
             2,
             "invalid value 'not an iri' for '--graph <IRI>': expected a graph's IRI",
         ),
+        (
+            &["--endpoint", "ftp://example.org/sparql", "stats"],
+            2,
+            "'ftp://example.org/sparql' is not an http:// or https:// URL",
+        ),
+        (
+            &["--endpoint", CLOSED, "--auth-file", "no-such-file", "stats"],
+            2,
+            "credentials from no-such-file",
+        ),
+        (
+            &[
+                "--endpoint",
+                CLOSED,
+                "query",
+                "SELECT ?s WHERE { ?s ?p ?o } ORDR BY ?s",
+            ],
+            2,
+            "syntax error",
+        ),
+        (
+            &["--endpoint", CLOSED, "ingest", "notes.txt"],
+            2,
+            "this command works on the local store",
+        ),
         // 3: the store cannot be used.
         (&["--store", "typo", "stats"], 3, "no store at typo"),
+        (&["--endpoint", CLOSED, "stats"], 3, "(after 4 attempts)"),
         // 4: out of time.
         (&["--timeout", "0.5", "query", SLOW], 4, "timeout"),
     ];

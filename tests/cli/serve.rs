@@ -449,16 +449,29 @@ fn writes_need_the_token_and_land_atomically() {
     let dir = ingested();
     std::fs::write(dir.path().join("token"), "a-long-secret-token-42\n").expect("token");
     let server = Server::start(&dir, &["--read-write", "--token-file", "token"]);
-    // Another command on the store is told where the server is.
+    // A command that writes is told where the server is; one that reads reads through it.
     let busy = smarty(&dir)
-        .args(["--store", "store", "stats"])
+        .args(["--store", "store", "update", "CLEAR ALL"])
         .output()
-        .expect("stats");
+        .expect("update");
     let message = String::from_utf8_lossy(&busy.stderr);
+    assert_eq!(busy.status.code(), Some(3), "{message}");
     assert!(
         message.contains("in use by `serve`") && message.contains("http://127.0.0.1:"),
         "{message}"
     );
+    let through = smarty(&dir)
+        .args(["--store", "store", "stats"])
+        .output()
+        .expect("stats");
+    let message = String::from_utf8_lossy(&through.stderr);
+    assert!(through.status.success(), "{message}");
+    assert!(
+        message.contains("reading through its endpoint http://127.0.0.1:"),
+        "{message}"
+    );
+    let stats = String::from_utf8_lossy(&through.stdout);
+    assert!(stats.contains("smarty:GoodPractice"), "{stats}");
 
     let bearer = "Authorization: Bearer a-long-secret-token-42\r\n";
     let person = "<https://w3id.org/smarty-kg/id/person/test>";

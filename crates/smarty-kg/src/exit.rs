@@ -4,8 +4,8 @@
 //! |---|---|
 //! | 0 | success (a SELECT without rows and an `ASK` answering false are still 0) |
 //! | 1 | the command ran but found nothing or the data failed a check (`extract` or `ingest` of a text without practices, `validate` with violations, `path` between unlinked things) |
-//! | 2 | bad input: unreadable file, wrong encoding, SPARQL syntax error, bad arguments, a named query's parameter unknown, missing or of the wrong kind, a `--format` that does not fit the query |
-//! | 3 | the store cannot be used: missing (for a command that only reads), in use by another process, unreadable, disk error |
+//! | 2 | bad input: unreadable file, a remote endpoint's URL or credentials, wrong encoding, SPARQL syntax error, bad arguments, a named query's parameter unknown, missing or of the wrong kind, a `--format` that does not fit the query |
+//! | 3 | the store cannot be used: missing (for a command that only reads), in use by another process, unreadable, disk error; a remote endpoint unreachable or failing |
 //! | 4 | a query ran out of time (`--timeout`) |
 //! | 130 | interrupted (Ctrl-C) |
 
@@ -67,6 +67,15 @@ fn code_of(cause: &(dyn std::error::Error + 'static)) -> Option<u8> {
     {
         return Some(2);
     }
+    if let Some(e) = cause.downcast_ref::<smarty_remote::RemoteError>() {
+        return Some(match e {
+            smarty_remote::RemoteError::BadUrl { .. } | smarty_remote::RemoteError::Auth { .. } => {
+                2
+            }
+            smarty_remote::RemoteError::Store(s) => store_code(s),
+            smarty_remote::RemoteError::Endpoint { .. } => 3,
+        });
+    }
     if let Some(e) = cause.downcast_ref::<ReplError>() {
         return Some(repl_code(e));
     }
@@ -88,7 +97,10 @@ fn store_code(e: &StoreError) -> u8 {
         StoreError::Cancelled => INTERRUPTED,
         StoreError::NoPractices { .. } => 1,
         e if e.is_input_error() => 2,
-        StoreError::InUse { .. } | StoreError::Open { .. } | StoreError::Storage(_) => 3,
+        StoreError::InUse { .. }
+        | StoreError::Open { .. }
+        | StoreError::Storage(_)
+        | StoreError::Remote { .. } => 3,
         _ => 1,
     }
 }

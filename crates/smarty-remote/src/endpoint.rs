@@ -1,9 +1,10 @@
 //! A remote SPARQL 1.1 endpoint: the protocol's requests, retried, timed out, paged.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
-use smarty_store::{AnswerForm, Answers, Portable, QueryOptions, QueryOutcome, StoreError};
+use smarty_store::{AnswerForm, Answers, Portable, QueryOptions, QueryOutcome, StoreError, Term};
 
 use crate::{Auth, RemoteError};
 
@@ -20,6 +21,9 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 const MAX_GET_QUERY: usize = 2000;
 /// Answers larger than this are refused rather than held in memory.
 const MAX_ANSWER_BYTES: u64 = 4 << 30;
+/// The most graphs a query names in `FROM` and `FROM NAMED` (each costs some 140 bytes of
+/// query text, and servers slow down with long lists).
+const MAX_LISTED_GRAPHS: usize = 1000;
 /// Response headers by which servers say they cut an answer at their row limit, the limit as
 /// value: Virtuoso's (`ResultSetMaxRows`) and `smarty-kg serve`'s (`--max-rows`).
 const MAX_ROWS_HEADERS: [&str; 2] = ["x-sparql-maxrows", "smarty-truncated"];
@@ -41,8 +45,8 @@ pub struct EndpointConfig {
 pub struct Endpoint {
     config: EndpointConfig,
     agent: ureq::Agent,
-    /// smarty-kg's graphs on the server, found at the first query: queries read only them.
-    graphs: RefCell<Option<Option<Vec<String>>>>,
+    /// The graphs queries read ([`Endpoint::dataset`]), found at the first query.
+    dataset: RefCell<Option<Option<Vec<String>>>>,
     /// What the user should know about how answers were obtained (an answer cut by the
     /// server and read in pages, say).
     notes: RefCell<Vec<String>>,
@@ -76,7 +80,7 @@ impl Endpoint {
         Ok(Endpoint {
             config,
             agent,
-            graphs: RefCell::new(None),
+            dataset: RefCell::new(None),
             notes: RefCell::new(Vec::new()),
         })
     }
@@ -227,37 +231,54 @@ impl Endpoint {
         }
     }
 
-    /// smarty-kg's graphs on the server (`None` when it holds none, and queries then read
-    /// its whole default graph).
-    pub fn own_graphs(&self) -> Result<Option<Vec<String>>, RemoteError> {
-        if let Some(known) = self.graphs.borrow().as_ref() {
-            return Ok(known.clone());
-        }
+    /// The statements in each of smarty-kg's graphs on the server (one grouped query).
+    pub fn graph_counts(&self) -> Result<BTreeMap<String, usize>, RemoteError> {
         let text = format!(
-            "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{}\")) }}",
+            "SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{}\")) }} GROUP BY ?g",
             smarty_rdf::iri::GRAPH_BASE
         );
         let outcome = self.select_all(&Portable::new(&text, &QueryOptions::default(), None)?)?;
-        let mut graphs: Vec<String> = match outcome {
-            QueryOutcome::Solutions(table) => table
-                .column("g")
-                .filter_map(|t| match t {
-                    Some(smarty_store::Term::NamedNode(n)) => Some(n.as_str().to_owned()),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
+        let QueryOutcome::Solutions(table) = outcome else {
+            return Ok(BTreeMap::new());
         };
-        graphs.sort();
-        graphs.dedup();
-        let known = (!graphs.is_empty()).then_some(graphs);
-        *self.graphs.borrow_mut() = Some(known.clone());
-        Ok(known)
+        Ok(table
+            .rows
+            .iter()
+            .filter_map(|row| match (row.first(), row.get(1)) {
+                (Some(Some(Term::NamedNode(g))), Some(Some(Term::Literal(n)))) => {
+                    Some((g.as_str().to_owned(), n.value().parse().unwrap_or(0)))
+                }
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// The graphs a query without a dataset of its own reads: smarty-kg's graphs on the server,
+    /// named in `FROM` and `FROM NAMED` when there are few enough to name in every query;
+    /// `None` (the server's whole default graph) when there are none or too many, and a note
+    /// says so.
+    fn dataset(&self) -> Result<Option<Vec<String>>, RemoteError> {
+        if let Some(known) = self.dataset.borrow().as_ref() {
+            return Ok(known.clone());
+        }
+        let graphs: Vec<String> = self.graph_counts()?.into_keys().collect();
+        let dataset = if graphs.len() > MAX_LISTED_GRAPHS {
+            self.note(format!(
+                "{} holds {} smarty-kg graphs, too many to name in each query: queries read its whole default graph",
+                self.config.url,
+                graphs.len()
+            ));
+            None
+        } else {
+            (!graphs.is_empty()).then_some(graphs)
+        };
+        *self.dataset.borrow_mut() = Some(dataset.clone());
+        Ok(dataset)
     }
 
     /// Forgets the graphs found (after a push changed them).
     pub(crate) fn forget_graphs(&self) {
-        *self.graphs.borrow_mut() = None;
+        *self.dataset.borrow_mut() = None;
     }
 
     /// Runs a query and reads its whole answer, in pages when the server cuts it.
@@ -324,7 +345,9 @@ impl Endpoint {
 impl Answers for Endpoint {
     fn answer(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
         options.check_cancelled()?;
-        let graphs = self.own_graphs().map_err(RemoteError::into_store)?;
+        // A mistake in the query is reported before anything is sent.
+        Portable::new(text, options, None)?;
+        let graphs = self.dataset().map_err(RemoteError::into_store)?;
         let query = Portable::new(text, options, graphs.as_deref())?;
         let outcome = self.select_all(&query).map_err(RemoteError::into_store)?;
         Ok(query.settle(outcome))

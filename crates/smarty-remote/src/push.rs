@@ -2,7 +2,8 @@
 //!
 //! - Each local graph replaces the remote graph of the same name: a Graph Store Protocol `PUT`
 //!   when the server has a graph store, else `DROP SILENT GRAPH` and `INSERT DATA` in bounded
-//!   batches, a failed batch split in halves and retried.
+//!   batches: small graphs (a guide has one per source passage) several to a request, a large
+//!   one alone in as many requests as it needs, a refused batch split in halves and retried.
 //! - Remote graphs under smarty-kg's graph namespace that the local store no longer has are
 //!   dropped; nothing outside that namespace is ever touched.
 //! - Resumable: what was sent is recorded beside the store (`pushed/`), graph by graph, after
@@ -14,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use smarty_store::{ExportOptions, GraphFormat, KnowledgeGraph, QueryOptions, QueryOutcome, Term};
+use smarty_store::{ExportOptions, GraphFormat, KnowledgeGraph};
 
 use crate::endpoint::excerpt;
 use crate::{Endpoint, RemoteError};
@@ -61,7 +62,7 @@ pub fn push(
 ) -> Result<PushReport, RemoteError> {
     let mut record = Record::open(kg, endpoint.url());
     let local = kg.graph_names()?;
-    let remote = endpoint.own_graphs()?.unwrap_or_default();
+    let remote = endpoint.graph_counts()?;
     let mut report = PushReport {
         method: if options.graph_store.is_some() {
             "Graph Store Protocol PUT"
@@ -71,6 +72,7 @@ pub fn push(
         ..PushReport::default()
     };
     let mut pushed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut batch = Batch::default();
     for (i, graph) in local.iter().enumerate() {
         progress(Progress {
             done: i,
@@ -91,59 +93,146 @@ pub fn push(
         }
         pushed.insert(graph.clone(), count);
         let stamp = format!("{:016x}:{count}", xxhash_rust::xxh3::xxh3_64(&body));
-        if record.graphs.get(graph) == Some(&stamp) && remote_count(endpoint, graph)? == count {
+        if record.graphs.get(graph) == Some(&stamp) && remote.get(graph) == Some(&count) {
             report.unchanged.push(graph.clone());
             continue;
         }
-        send_graph(endpoint, options, graph, &body)?;
-        record.graphs.insert(graph.clone(), stamp);
-        record.save()?;
-        report.sent.push((graph.clone(), count));
+        if let Some(store) = &options.graph_store {
+            put_graph(endpoint, store, graph, &body)?;
+            record.graphs.insert(graph.clone(), stamp);
+            record.save()?;
+            report.sent.push((graph.clone(), count));
+            continue;
+        }
+        if batch.statements + count > BATCH_STATEMENTS {
+            batch.send(endpoint, &mut record, &mut report)?;
+        }
+        batch.add(graph, body, count, stamp);
     }
-    for graph in remote.iter().filter(|g| !pushed.contains_key(*g)) {
-        endpoint.update(&format!("DROP SILENT GRAPH <{graph}>"))?;
-        record.graphs.remove(graph);
-        record.save()?;
-        report.dropped.push(graph.clone());
-    }
+    batch.send(endpoint, &mut record, &mut report)?;
+    drop_gone(endpoint, &remote, &pushed, &mut record, &mut report)?;
     endpoint.forget_graphs();
     progress(Progress {
         done: local.len(),
         of: local.len(),
     });
+    let there = endpoint.graph_counts()?;
     for (graph, count) in &pushed {
-        let there = remote_count(endpoint, graph)?;
-        if there != *count {
-            report.differ.push((graph.clone(), *count, there));
+        let n = there.get(graph).copied().unwrap_or(0);
+        if n != *count {
+            report.differ.push((graph.clone(), *count, n));
         }
     }
     Ok(report)
 }
 
-/// Replaces one remote graph by these N-Triples.
-fn send_graph(
+/// Drops the remote graphs the local store no longer has, a hundred to a request.
+fn drop_gone(
     endpoint: &Endpoint,
-    options: &PushOptions,
+    remote: &BTreeMap<String, usize>,
+    pushed: &BTreeMap<String, usize>,
+    record: &mut Record,
+    report: &mut PushReport,
+) -> Result<(), RemoteError> {
+    let gone: Vec<&String> = remote.keys().filter(|g| !pushed.contains_key(*g)).collect();
+    for chunk in gone.chunks(100) {
+        let text: Vec<String> = chunk
+            .iter()
+            .map(|g| format!("DROP SILENT GRAPH <{g}>"))
+            .collect();
+        endpoint.update(&text.join(" ;\n"))?;
+        for graph in chunk {
+            record.graphs.remove(*graph);
+            report.dropped.push((*graph).clone());
+        }
+        record.save()?;
+    }
+    Ok(())
+}
+
+/// Graphs waiting to be sent together: their old content dropped and the new inserted in one
+/// request, as long as they hold at most [`BATCH_STATEMENTS`] statements together.
+#[derive(Default)]
+struct Batch {
+    graphs: Vec<(String, Vec<u8>, usize, String)>,
+    statements: usize,
+}
+
+impl Batch {
+    fn add(&mut self, graph: &str, body: Vec<u8>, count: usize, stamp: String) {
+        self.statements += count;
+        self.graphs.push((graph.to_owned(), body, count, stamp));
+    }
+
+    /// Sends the graphs (a larger one alone, in batches of its statements) and records them.
+    fn send(
+        &mut self,
+        endpoint: &Endpoint,
+        record: &mut Record,
+        report: &mut PushReport,
+    ) -> Result<(), RemoteError> {
+        let graphs = std::mem::take(&mut self.graphs);
+        self.statements = 0;
+        if graphs.is_empty() {
+            return Ok(());
+        }
+        let together = graphs.len() > 1 && replace_together(endpoint, &graphs).is_ok();
+        for (graph, body, count, stamp) in graphs {
+            if !together {
+                replace_graph(endpoint, &graph, &body)?;
+            }
+            record.graphs.insert(graph.clone(), stamp);
+            report.sent.push((graph, count));
+        }
+        record.save()
+    }
+}
+
+/// Several small graphs replaced in one SPARQL Update request.
+fn replace_together(
+    endpoint: &Endpoint,
+    graphs: &[(String, Vec<u8>, usize, String)],
+) -> Result<(), RemoteError> {
+    let mut text = String::new();
+    for (graph, ..) in graphs {
+        text.push_str(&format!("DROP SILENT GRAPH <{graph}> ;\n"));
+    }
+    text.push_str("INSERT DATA {\n");
+    for (graph, body, ..) in graphs {
+        text.push_str(&format!("GRAPH <{graph}> {{\n"));
+        text.push_str(&String::from_utf8_lossy(body));
+        text.push_str("}\n");
+    }
+    text.push('}');
+    endpoint.update(&text)
+}
+
+/// Replaces one remote graph by a Graph Store Protocol PUT of these N-Triples.
+fn put_graph(
+    endpoint: &Endpoint,
+    store: &str,
     graph: &str,
     body: &[u8],
 ) -> Result<(), RemoteError> {
-    if let Some(store) = &options.graph_store {
-        let answer = endpoint.send("graph store PUT", |agent| {
-            endpoint
-                .authorised(agent.put(store))
-                .query("graph", graph)
-                .header("Content-Type", "application/n-triples")
-                .send(body)
-        })?;
-        if answer.status >= 400 {
-            return Err(endpoint.error(format!(
-                "PUT of graph <{graph}> refused: HTTP {}: {}",
-                answer.status,
-                excerpt(&answer.body)
-            )));
-        }
-        return Ok(());
+    let answer = endpoint.send("graph store PUT", |agent| {
+        endpoint
+            .authorised(agent.put(store))
+            .query("graph", graph)
+            .header("Content-Type", "application/n-triples")
+            .send(body)
+    })?;
+    if answer.status >= 400 {
+        return Err(endpoint.error(format!(
+            "PUT of graph <{graph}> refused: HTTP {}: {}",
+            answer.status,
+            excerpt(&answer.body)
+        )));
     }
+    Ok(())
+}
+
+/// Replaces one remote graph by SPARQL Updates: DROP, then INSERT DATA in batches.
+fn replace_graph(endpoint: &Endpoint, graph: &str, body: &[u8]) -> Result<(), RemoteError> {
     endpoint.update(&format!("DROP SILENT GRAPH <{graph}>"))?;
     let text = String::from_utf8_lossy(body);
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -172,22 +261,6 @@ fn insert(endpoint: &Endpoint, graph: &str, statements: &[&str]) -> Result<(), R
             insert(endpoint, graph, b)
         }
     }
-}
-
-/// The number of statements in one remote graph.
-fn remote_count(endpoint: &Endpoint, graph: &str) -> Result<usize, RemoteError> {
-    use smarty_store::Answers;
-    let text = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}");
-    let outcome = endpoint
-        .answer(&text, &QueryOptions::default())
-        .map_err(RemoteError::Store)?;
-    let QueryOutcome::Solutions(table) = outcome else {
-        return Ok(0);
-    };
-    Ok(match table.column("n").next() {
-        Some(Some(Term::Literal(l))) => l.value().parse().unwrap_or(0),
-        _ => 0,
-    })
 }
 
 /// What was sent to one endpoint, graph by graph: `hash:count` of the N-Triples sent. Kept

@@ -100,7 +100,11 @@ impl KnowledgeGraph {
             let (outcome, truncated) =
                 crate::query::materialise_at_most(results, request.max_rows, endpoint_error)?;
             Ok(CappedOutcome {
-                outcome: crate::query::written_order(outcome, text),
+                outcome: crate::query::settled(
+                    crate::query::written_order(outcome, text),
+                    text,
+                    &request.options,
+                ),
                 truncated,
             })
         })

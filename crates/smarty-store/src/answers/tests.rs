@@ -155,3 +155,28 @@ fn stats_by_sparql_are_the_scanned_ones() {
     assert!(scanned.quads > 1000);
     assert_eq!(queried, scanned);
 }
+
+#[test]
+fn a_portable_query_is_ascii_and_means_the_same() {
+    let kg = KnowledgeGraph::in_memory().expect("store");
+    kg.update(
+        "INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/p> \"Castilla y León…\" } }",
+        &QueryOptions::default(),
+    )
+    .expect("update");
+    let q = portable(
+        "SELECT ?s WHERE { ?s ?p \"Castilla y León…\" FILTER(CONTAINS(?x, \"😀\") || true) }",
+        None,
+    );
+    let text = q.text();
+    assert!(text.is_ascii(), "{text}");
+    assert!(
+        text.contains("Le\\u00F3n\\u2026") && text.contains("\\U0001F600"),
+        "{text}"
+    );
+    let QueryOutcome::Solutions(table) = kg.query(&text, &QueryOptions::default()).expect("runs")
+    else {
+        panic!("not solutions");
+    };
+    assert_eq!(table.rows.len(), 1);
+}

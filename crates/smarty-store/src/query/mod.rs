@@ -134,6 +134,15 @@ fn selects_all(text: &str) -> bool {
     rest.starts_with('*')
 }
 
+/// The answer in the one form smarty-kg prints whichever engine computed it
+/// ([`crate::Portable::settle`]).
+pub(crate) fn settled(outcome: QueryOutcome, text: &str, options: &QueryOptions) -> QueryOutcome {
+    match crate::Portable::new(text, options, None) {
+        Ok(portable) => portable.settle(outcome),
+        Err(_) => outcome,
+    }
+}
+
 /// A query's outcome with `SELECT *` columns in written order.
 pub(crate) fn written_order(outcome: QueryOutcome, text: &str) -> QueryOutcome {
     match outcome {
@@ -162,6 +171,7 @@ impl KnowledgeGraph {
             )?;
             Ok(written_order(outcome, text))
         })
+        .map(|outcome| settled(outcome, text, options))
     }
 
     /// The query plan, as oxigraph prints it, after running the query to collect statistics.
