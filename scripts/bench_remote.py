@@ -35,6 +35,9 @@ sys.path.insert(0, str(ROOT / "tests" / "interop"))
 import served  # noqa: E402
 from test_remote import answer_set  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench_serve import write_section  # noqa: E402
+
 SECTION = "## Remote stores"
 
 
@@ -112,7 +115,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     table = render(rows, rates, statements, args)
     print(table)
-    write_section(args.out, table)
+    write_section(args.out, table, SECTION)
     print(f"written {args.out}", file=sys.stderr)
     return 0
 
@@ -137,16 +140,6 @@ def render(rows, rates, statements, args) -> str:
     for label, local, remote, ratio, same in rows:
         lines.append(f"| {label} | {local:,.0f} ms | {remote:,.0f} ms | {ratio} | {'yes' if same else '**no**'} |")
     return "\n".join(lines)
-
-
-def write_section(path: Path, table: str) -> None:
-    """Replaces the section of BENCHMARKS.md (or appends it), keeping the rest."""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    start = text.find("\n" + SECTION + "\n")
-    if start >= 0:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + text[end:] if end >= 0 else text[:start]
-    path.write_text(text.rstrip("\n") + "\n\n" + table + "\n")
 
 
 if __name__ == "__main__":

@@ -205,3 +205,30 @@ def test_a_public_push_leaves_no_personal_data(store, tmp_path):
         assert names == []
     finally:
         server.close()
+
+
+SCRIPT = """SELECT ?theme (COUNT(?p) AS ?n) WHERE { ?p a smarty:GoodPractice ; dcat:theme ?theme } GROUP BY ?theme ORDER BY ?theme;
+.run practices-by-country
+.contacts
+.graph partners
+.stats
+"""
+
+
+def shell(store, extra, script):
+    return subprocess.run([served.binary(), "--store", str(store.directory / "store"), *extra],
+                          input=script, env=store.env, capture_output=True, text=True, check=False)
+
+
+def test_the_shell_reads_the_remote_store(store, remote):
+    local = shell(store, [], SCRIPT)
+    there = shell(store, ["--endpoint", remote.url, *remote.flags()], SCRIPT)
+    assert local.returncode == 0 and there.returncode == 0, there.stderr
+    # The statistics of a remote store list no kept versions; all else is the same.
+    assert [l for l in there.stdout.splitlines() if "kept" not in l] == \
+        [l for l in local.stdout.splitlines() if "kept" not in l]
+    refused = shell(store, ["--endpoint", remote.url, *remote.flags()],
+                    "INSERT DATA { GRAPH <http://example.org/g> { <http://e/a> <http://e/b> 1 } }\n")
+    assert refused.returncode == 2 and "does not write to it" in refused.stderr, refused.stderr
+    refused = shell(store, ["--endpoint", remote.url, *remote.flags()], ".describe Access Innovation\n")
+    assert refused.returncode == 2 and "work on the local store" in refused.stderr, refused.stderr

@@ -194,14 +194,20 @@ impl Endpoint {
                     .send_form([("query", text)])
             }
         })?;
-        if answer.status >= 400 {
-            return Err(self.error(format!(
-                "the query was refused: HTTP {}: {}",
-                answer.status,
-                excerpt(&answer.body)
-            )));
+        self.accepted(answer, "the query")
+    }
+
+    /// The answer when the server accepted the request; its refusal (4xx) as an error naming
+    /// `what` was refused.
+    pub(crate) fn accepted(&self, answer: Answer, what: &str) -> Result<Answer, RemoteError> {
+        if answer.status < 400 {
+            return Ok(answer);
         }
-        Ok(answer)
+        Err(self.error(format!(
+            "{what} was refused: HTTP {}: {}",
+            answer.status,
+            excerpt(&answer.body)
+        )))
     }
 
     /// Runs a SPARQL Update (form-encoded POST, as every server takes it).
@@ -211,14 +217,7 @@ impl Endpoint {
             self.authorised(agent.post(url))
                 .send_form([("update", text)])
         })?;
-        if answer.status >= 400 {
-            return Err(self.error(format!(
-                "the update was refused: HTTP {}: {}",
-                answer.status,
-                excerpt(&answer.body)
-            )));
-        }
-        Ok(())
+        self.accepted(answer, "the update").map(drop)
     }
 
     pub(crate) fn authorised<B>(

@@ -17,7 +17,6 @@ use std::path::PathBuf;
 
 use smarty_store::{ExportOptions, GraphFormat, KnowledgeGraph};
 
-use crate::endpoint::excerpt;
 use crate::{Endpoint, RemoteError};
 
 /// Statements per `INSERT DATA` request.
@@ -221,14 +220,9 @@ fn put_graph(
             .header("Content-Type", "application/n-triples")
             .send(body)
     })?;
-    if answer.status >= 400 {
-        return Err(endpoint.error(format!(
-            "PUT of graph <{graph}> refused: HTTP {}: {}",
-            answer.status,
-            excerpt(&answer.body)
-        )));
-    }
-    Ok(())
+    endpoint
+        .accepted(answer, &format!("the PUT of graph <{graph}>"))
+        .map(drop)
 }
 
 /// Replaces one remote graph by SPARQL Updates: DROP, then INSERT DATA in batches.

@@ -350,6 +350,22 @@ pub fn help(command: Option<&str>) -> Result<String, String> {
     }
 }
 
+impl DotCommand {
+    /// Whether the command needs the local store itself (it writes, or reads what only the
+    /// store keeps: sources, provenance, query plans), not only answers to queries.
+    pub fn local_only(&self) -> bool {
+        matches!(
+            self,
+            DotCommand::Ingest(_)
+                | DotCommand::Load(_)
+                | DotCommand::Export { .. }
+                | DotCommand::Describe(_)
+                | DotCommand::Why(_)
+                | DotCommand::Explain(_)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,7 @@ pub mod statement;
 pub use error::ReplError;
 pub use files::{keep_user_umask, write_atomically};
 pub use format::OutputFormat;
+pub use networks::Source;
 pub use session::{Flow, Session, Settings};
 
 /// The demo tour (`smarty-kg demo`): a script of statements and dot-commands.

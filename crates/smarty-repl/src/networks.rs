@@ -7,19 +7,51 @@
 use std::io::Write;
 use std::path::Path;
 
-use smarty_network::{NetworkFormat, NetworkKind, NetworkOptions, Renderer};
-use smarty_store::KnowledgeGraph;
+use smarty_network::{
+    Network, NetworkError, NetworkFacts, NetworkFormat, NetworkKind, NetworkOptions, Renderer,
+    SharedContact,
+};
+use smarty_store::{Answers, KnowledgeGraph, QueryOptions};
 
 use crate::error::ReplError;
 use crate::files::write_atomically;
 use crate::render::{self, TableLayout};
+
+/// Where the networks are read: the local store (and the facts it keeps), or a remote endpoint
+/// through the SPARQL reading of the same facts.
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    Store(&'a KnowledgeGraph),
+    Remote(&'a dyn Answers),
+}
+
+impl Source<'_> {
+    fn network(self, options: &NetworkOptions) -> Result<Network, NetworkError> {
+        match self {
+            Source::Store(kg) => smarty_network::build(kg, options),
+            Source::Remote(answers) => {
+                NetworkFacts::by_sparql(answers, &QueryOptions::default())?.network(options)
+            }
+        }
+    }
+
+    fn shared_contacts(self, min_practices: usize) -> Result<Vec<SharedContact>, NetworkError> {
+        match self {
+            Source::Store(kg) => smarty_network::shared_contacts(kg, min_practices),
+            Source::Remote(answers) => {
+                Ok(NetworkFacts::by_sparql(answers, &QueryOptions::default())?
+                    .shared_contacts(min_practices))
+            }
+        }
+    }
+}
 
 fn network_error(e: smarty_network::NetworkError) -> ReplError {
     ReplError::Command(e.to_string())
 }
 
 pub fn graph(
-    kg: &KnowledgeGraph,
+    source: Source<'_>,
     kind: &str,
     format: Option<&str>,
     file: Option<&Path>,
@@ -28,7 +60,7 @@ pub fn graph(
 ) -> Result<(), ReplError> {
     let kind: NetworkKind = kind.parse().map_err(network_error)?;
     let options = NetworkOptions::new(kind);
-    let network = smarty_network::build(kg, &options).map_err(network_error)?;
+    let network = source.network(&options).map_err(network_error)?;
     let Some(format) = format else {
         let metrics = smarty_network::metrics(&network);
         write!(screen, "{}", metrics.report(&network, Some(10)))?;
@@ -64,12 +96,14 @@ pub fn graph(
 }
 
 pub fn contacts(
-    kg: &KnowledgeGraph,
+    source: Source<'_>,
     min_practices: usize,
     layout: TableLayout,
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
-    let contacts = smarty_network::shared_contacts(kg, min_practices).map_err(network_error)?;
+    let contacts = source
+        .shared_contacts(min_practices)
+        .map_err(network_error)?;
     write!(
         screen,
         "{}",

@@ -55,6 +55,8 @@ pub enum Flow {
 
 pub struct Session<'kg> {
     kg: &'kg KnowledgeGraph,
+    /// A remote endpoint queries and networks are read from instead ([`Session::with_remote`]).
+    remote: Option<&'kg dyn smarty_store::Answers>,
     reference: Reference,
     library: QueryLibrary,
     pub settings: Settings,
@@ -77,6 +79,7 @@ impl<'kg> Session<'kg> {
             names: std::cell::OnceCell::new(),
             generation: 0,
             kg,
+            remote: None,
             reference,
             library,
             settings: Settings::default(),
@@ -105,7 +108,11 @@ impl<'kg> Session<'kg> {
         if let Some(names) = self.names.get() {
             return Ok(names.clone());
         }
-        let names = Rc::new(Names::load(self.kg)?);
+        let names = match self.remote {
+            Some(remote) => Names::load_things(remote)?,
+            None => Names::load(self.kg)?,
+        };
+        let names = Rc::new(names);
         Ok(self.names.get_or_init(|| names).clone())
     }
 
@@ -122,6 +129,26 @@ impl<'kg> Session<'kg> {
 
     pub fn knowledge_graph(&self) -> &'kg KnowledgeGraph {
         self.kg
+    }
+
+    /// The session reading a remote endpoint: queries, `.run`, `.stats`, `.contacts` and
+    /// `.graph` are answered there; updates and the commands that need the store itself are
+    /// refused.
+    pub fn with_remote(mut self, remote: &'kg dyn smarty_store::Answers) -> Session<'kg> {
+        self.remote = Some(remote);
+        self
+    }
+
+    pub fn remote(&self) -> Option<&'kg dyn smarty_store::Answers> {
+        self.remote
+    }
+
+    /// Where networks and shared contacts are read.
+    pub fn source(&self) -> crate::networks::Source<'kg> {
+        match self.remote {
+            Some(remote) => crate::networks::Source::Remote(remote),
+            None => crate::networks::Source::Store(self.kg),
+        }
     }
 
     pub fn library(&self) -> &QueryLibrary {
@@ -187,10 +214,16 @@ impl<'kg> Session<'kg> {
         interrupt::watch(canceller.clone());
         let start = Instant::now();
         let options = self.options(&canceller, parameters.to_vec());
-        let result = if is_update(text) {
-            self.kg.update(text, &options).map(|()| None)
-        } else {
-            self.kg.query(text, &options).map(Some)
+        let result = match (self.remote, is_update(text)) {
+            (Some(_), true) => {
+                interrupt::clear();
+                return Err(ReplError::Command(
+                    "this shell reads a remote endpoint and does not write to it (push copies the local store there)".into(),
+                ));
+            }
+            (Some(remote), false) => remote.answer(text, &options).map(Some),
+            (None, true) => self.kg.update(text, &options).map(|()| None),
+            (None, false) => self.kg.query(text, &options).map(Some),
         };
         interrupt::clear();
         let elapsed = start.elapsed();

@@ -58,9 +58,26 @@ fn session<'kg>(
 }
 
 pub fn run(store_args: &StoreArgs, format: Option<OutputFormat>) -> anyhow::Result<Status> {
-    let kg = super::store::open(store_args, super::store::Access::Write)?;
-    ensure_content(&kg)?;
-    let mut session = session(&kg, store_args, format)?;
+    // With --endpoint the session reads the remote store; the local one is not opened (an empty
+    // in-memory store stands in for what the session never reads then).
+    let remote = super::reader::remote(store_args)?;
+    let kg = match &remote {
+        Some(_) => KnowledgeGraph::in_memory()?,
+        None => super::store::open(store_args, super::store::Access::Write)?,
+    };
+    let mut session = match &remote {
+        Some(endpoint) => {
+            eprintln!(
+                "reading {} (queries, .run, .stats, .contacts, .graph)",
+                endpoint.url()
+            );
+            session(&kg, store_args, format)?.with_remote(endpoint)
+        }
+        None => {
+            ensure_content(&kg)?;
+            session(&kg, store_args, format)?
+        }
+    };
     if std::io::stdin().is_terminal() {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         let (mut out, mut err) = (std::io::stdout(), std::io::stderr());

@@ -49,7 +49,10 @@ pub(super) fn why(
 }
 
 pub(super) fn stats(session: &Session<'_>, screen: &mut dyn Write) -> Result<(), ReplError> {
-    let stats = session.knowledge_graph().stats()?;
+    let stats = match session.remote() {
+        Some(remote) => smarty_store::stats_of(remote, &smarty_store::QueryOptions::default())?,
+        None => session.knowledge_graph().stats()?,
+    };
     write!(screen, "{}", render::stats(&stats))?;
     Ok(())
 }

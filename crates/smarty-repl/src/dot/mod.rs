@@ -19,6 +19,11 @@ impl DotCommand {
         session: &mut Session<'_>,
         screen: &mut dyn Write,
     ) -> Result<Flow, ReplError> {
+        if session.remote().is_some() && self.local_only() {
+            return Err(ReplError::Command(
+                "this shell reads a remote endpoint: ingest, load, export, describe, why and explain work on the local store (start the shell without --endpoint)".into(),
+            ));
+        }
         match self {
             DotCommand::Quit => return Ok(Flow::Quit),
             DotCommand::Help(topic) => write!(
@@ -49,7 +54,7 @@ impl DotCommand {
             DotCommand::Graph { kind, format, file } => {
                 let mut notes = Vec::new();
                 crate::networks::graph(
-                    session.knowledge_graph(),
+                    session.source(),
                     &kind,
                     format.as_deref(),
                     file.as_deref(),
@@ -64,7 +69,7 @@ impl DotCommand {
                     ..TableLayout::default()
                 };
                 let min = min_practices.unwrap_or(smarty_network::DEFAULT_MIN_PRACTICES);
-                crate::networks::contacts(session.knowledge_graph(), min, layout, screen)?;
+                crate::networks::contacts(session.source(), min, layout, screen)?;
             }
         }
         Ok(Flow::Continue)

@@ -208,7 +208,6 @@ fn unblank_term(term: TermPattern) -> TermPattern {
 }
 
 fn unblank(pattern: GraphPattern) -> GraphPattern {
-    let inside = |p: Box<GraphPattern>| Box::new(unblank(*p));
     match pattern {
         GraphPattern::Bgp { patterns } => GraphPattern::Bgp {
             patterns: patterns
@@ -229,86 +228,7 @@ fn unblank(pattern: GraphPattern) -> GraphPattern {
             path,
             object: unblank_term(object),
         },
-        GraphPattern::Join { left, right } => GraphPattern::Join {
-            left: inside(left),
-            right: inside(right),
-        },
-        GraphPattern::LeftJoin {
-            left,
-            right,
-            expression,
-        } => GraphPattern::LeftJoin {
-            left: inside(left),
-            right: inside(right),
-            expression,
-        },
-        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
-            expr,
-            inner: inside(inner),
-        },
-        GraphPattern::Union { left, right } => GraphPattern::Union {
-            left: inside(left),
-            right: inside(right),
-        },
-        GraphPattern::Graph { name, inner } => GraphPattern::Graph {
-            name,
-            inner: inside(inner),
-        },
-        GraphPattern::Extend {
-            inner,
-            variable,
-            expression,
-        } => GraphPattern::Extend {
-            inner: inside(inner),
-            variable,
-            expression,
-        },
-        GraphPattern::Minus { left, right } => GraphPattern::Minus {
-            left: inside(left),
-            right: inside(right),
-        },
-        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
-            inner: inside(inner),
-            expression,
-        },
-        GraphPattern::Project { inner, variables } => GraphPattern::Project {
-            inner: inside(inner),
-            variables,
-        },
-        GraphPattern::Distinct { inner } => GraphPattern::Distinct {
-            inner: inside(inner),
-        },
-        GraphPattern::Reduced { inner } => GraphPattern::Reduced {
-            inner: inside(inner),
-        },
-        GraphPattern::Slice {
-            inner,
-            start,
-            length,
-        } => GraphPattern::Slice {
-            inner: inside(inner),
-            start,
-            length,
-        },
-        GraphPattern::Group {
-            inner,
-            variables,
-            aggregates,
-        } => GraphPattern::Group {
-            inner: inside(inner),
-            variables,
-            aggregates,
-        },
-        GraphPattern::Service {
-            name,
-            inner,
-            silent,
-        } => GraphPattern::Service {
-            name,
-            inner: inside(inner),
-            silent,
-        },
-        // VALUES, and patterns inside expressions (EXISTS), are left as written.
-        other => other,
+        // Patterns inside expressions (EXISTS) are left as written.
+        other => crate::query::map_children(other, &mut unblank),
     }
 }

@@ -16,53 +16,17 @@ use crate::{KnowledgeGraph, StoreError};
 /// Adds `VALUES (?a ?b) { (x y) }` at the start of the query's WHERE clause: below the solution
 /// modifiers, projection, grouping, filters and binds, so that these see the bound variables.
 fn bind_parameters(pattern: GraphPattern, values: &GraphPattern) -> GraphPattern {
-    let inside = |inner: Box<GraphPattern>| Box::new(bind_parameters(*inner, values));
     match pattern {
-        GraphPattern::Slice {
-            inner,
-            start,
-            length,
-        } => GraphPattern::Slice {
-            inner: inside(inner),
-            start,
-            length,
-        },
-        GraphPattern::Distinct { inner } => GraphPattern::Distinct {
-            inner: inside(inner),
-        },
-        GraphPattern::Reduced { inner } => GraphPattern::Reduced {
-            inner: inside(inner),
-        },
-        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
-            inner: inside(inner),
-            expression,
-        },
-        GraphPattern::Project { inner, variables } => GraphPattern::Project {
-            inner: inside(inner),
-            variables,
-        },
-        GraphPattern::Group {
-            inner,
-            variables,
-            aggregates,
-        } => GraphPattern::Group {
-            inner: inside(inner),
-            variables,
-            aggregates,
-        },
-        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
-            expr,
-            inner: inside(inner),
-        },
-        GraphPattern::Extend {
-            inner,
-            variable,
-            expression,
-        } => GraphPattern::Extend {
-            inner: inside(inner),
-            variable,
-            expression,
-        },
+        modifier @ (GraphPattern::Slice { .. }
+        | GraphPattern::Distinct { .. }
+        | GraphPattern::Reduced { .. }
+        | GraphPattern::OrderBy { .. }
+        | GraphPattern::Project { .. }
+        | GraphPattern::Group { .. }
+        | GraphPattern::Filter { .. }
+        | GraphPattern::Extend { .. }) => {
+            super::algebra::map_children(modifier, &mut |inner| bind_parameters(inner, values))
+        }
         other => GraphPattern::Join {
             left: Box::new(values.clone()),
             right: Box::new(other),

@@ -9,6 +9,7 @@
 //! - A timeout and a [`Canceller`] (Ctrl-C) stop a running query through oxigraph's cancellation
 //!   token.
 
+mod algebra;
 mod bind;
 mod hint;
 mod parse;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 
+pub(crate) use algebra::map_children;
 pub(crate) use bind::bind;
 pub(crate) use hint::Expecting;
 pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};

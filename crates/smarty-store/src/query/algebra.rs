@@ -1,0 +1,107 @@
+//! One walk over spargebra's algebra, for the rewrites that change a pattern's parts and keep
+//! its shape (binding parameters, blank nodes made variables).
+
+use spargebra::algebra::GraphPattern;
+
+/// The pattern with `f` applied to each of its direct sub-patterns; a pattern without any
+/// (a BGP, a path, VALUES) comes back as it is.
+pub(crate) fn map_children(
+    pattern: GraphPattern,
+    f: &mut dyn FnMut(GraphPattern) -> GraphPattern,
+) -> GraphPattern {
+    let mut inside = |p: Box<GraphPattern>| Box::new(f(*p));
+    match pattern {
+        GraphPattern::Join { left, right } => {
+            let left = inside(left);
+            GraphPattern::Join {
+                left,
+                right: inside(right),
+            }
+        }
+        GraphPattern::LeftJoin {
+            left,
+            right,
+            expression,
+        } => {
+            let left = inside(left);
+            GraphPattern::LeftJoin {
+                left,
+                right: inside(right),
+                expression,
+            }
+        }
+        GraphPattern::Union { left, right } => {
+            let left = inside(left);
+            GraphPattern::Union {
+                left,
+                right: inside(right),
+            }
+        }
+        GraphPattern::Minus { left, right } => {
+            let left = inside(left);
+            GraphPattern::Minus {
+                left,
+                right: inside(right),
+            }
+        }
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter {
+            expr,
+            inner: inside(inner),
+        },
+        GraphPattern::Graph { name, inner } => GraphPattern::Graph {
+            name,
+            inner: inside(inner),
+        },
+        GraphPattern::Extend {
+            inner,
+            variable,
+            expression,
+        } => GraphPattern::Extend {
+            inner: inside(inner),
+            variable,
+            expression,
+        },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy {
+            inner: inside(inner),
+            expression,
+        },
+        GraphPattern::Project { inner, variables } => GraphPattern::Project {
+            inner: inside(inner),
+            variables,
+        },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct {
+            inner: inside(inner),
+        },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced {
+            inner: inside(inner),
+        },
+        GraphPattern::Slice {
+            inner,
+            start,
+            length,
+        } => GraphPattern::Slice {
+            inner: inside(inner),
+            start,
+            length,
+        },
+        GraphPattern::Group {
+            inner,
+            variables,
+            aggregates,
+        } => GraphPattern::Group {
+            inner: inside(inner),
+            variables,
+            aggregates,
+        },
+        GraphPattern::Service {
+            name,
+            inner,
+            silent,
+        } => GraphPattern::Service {
+            name,
+            inner: inside(inner),
+            silent,
+        },
+        other => other,
+    }
+}
