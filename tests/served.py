@@ -60,9 +60,10 @@ TransactionFile = {dir}/virtuoso-temp.trx
 [Parameters]
 ServerPort = 127.0.0.1:{sql_port}
 DisableUnixSocket = 1
-NumberOfBuffers = 20000
-MaxDirtyBuffers = 15000
+NumberOfBuffers = {buffers}
+MaxDirtyBuffers = {dirty}
 DirsAllowed = {dir}
+MaxSortedTopRows = {max_sorted}
 
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
@@ -83,17 +84,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def virtuoso(directory: pathlib.Path, max_rows: int = 1000):
+def virtuoso(directory: pathlib.Path, max_rows: int = 1000, max_sorted: int = 1500,
+             buffers: int = 20000):
     """Yields the SPARQL endpoint URL of a throw-away Virtuoso (Debian's virtuoso-t) bound to
     127.0.0.1 in DIRECTORY, its anonymous SPARQL user allowed to update; killed by its PID when
-    the caller is done, also on failure. A small ResultSetMaxRows makes its silent cut show."""
+    the caller is done, also on failure. A small ResultSetMaxRows makes its silent cut show, and
+    a small MaxSortedTopRows its refusal to sort a page that lies far into an answer."""
     import time
     import urllib.request
     directory.mkdir(parents=True, exist_ok=True)
     http_port, sql_port = free_port(), free_port()
     ini = directory / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=directory, http_port=http_port, sql_port=sql_port,
-                                       max_rows=max_rows))
+                                       max_rows=max_rows, max_sorted=max_sorted,
+                                       buffers=buffers, dirty=buffers * 3 // 4))
     process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)],
                                cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{http_port}/sparql"

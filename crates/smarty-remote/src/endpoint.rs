@@ -47,6 +47,8 @@ pub struct Endpoint {
     agent: ureq::Agent,
     /// The graphs queries read ([`Endpoint::dataset`]), found at the first query.
     dataset: RefCell<Option<Option<Vec<String>>>>,
+    /// The server refused to sort a page: later pages are read in its own order.
+    unsorted_pages: std::cell::Cell<bool>,
     /// What the user should know about how answers were obtained (an answer cut by the
     /// server and read in pages, say).
     notes: RefCell<Vec<String>>,
@@ -81,6 +83,7 @@ impl Endpoint {
             config,
             agent,
             dataset: RefCell::new(None),
+            unsorted_pages: std::cell::Cell::new(false),
             notes: RefCell::new(Vec::new()),
         })
     }
@@ -300,16 +303,31 @@ impl Endpoint {
         if table.rows.len() < cap {
             return Ok(QueryOutcome::Solutions(table));
         }
-        let Some(_) = query.page(0, cap) else {
+        let Some(_) = query.page(0, cap, true) else {
             return Err(self.error(format!(
                 "the server cut the answer at {cap} rows (its own limit) and a query with a LIMIT or OFFSET of its own cannot be read in pages; lower its LIMIT to {cap} or raise the server's limit"
             )));
         };
         table.rows.clear();
         let mut pages = 0;
+        let mut sorted = !self.unsorted_pages.get();
         loop {
-            let text = query.page(table.rows.len(), cap).unwrap_or_default();
-            let page = self.query_request(&text, accept)?;
+            let text = query
+                .page(table.rows.len(), cap, sorted)
+                .unwrap_or_default();
+            let page = match self.query_request(&text, accept) {
+                Ok(page) => page,
+                // Virtuoso sorts at most 10,000 rows for a page (MaxSortedTopRows): read the
+                // pages again in its own order, from the start.
+                Err(_) if sorted => {
+                    sorted = false;
+                    self.unsorted_pages.set(true);
+                    table.rows.clear();
+                    pages = 0;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             let QueryOutcome::Solutions(part) = self.outcome(&page, query.form(), &variables)?
             else {
                 break;
@@ -322,9 +340,14 @@ impl Endpoint {
             }
         }
         self.note(format!(
-            "{} cuts answers at {cap} rows; read {} rows in {pages} pages",
+            "{} cuts answers at {cap} rows; read {} rows in {pages} pages{}",
             self.config.url,
-            table.rows.len()
+            table.rows.len(),
+            if sorted {
+                ""
+            } else {
+                " (in the server's own order: it refused to sort pages that large)"
+            }
         ));
         Ok(QueryOutcome::Solutions(table))
     }
@@ -353,11 +376,30 @@ impl Answers for Endpoint {
     }
 }
 
-/// The start of an error body, on one line, for messages.
+/// The start of an error body, on one line, for messages; an HTML page's text without its
+/// tags (Virtuoso explains its refusals in one).
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
+    let text = if text.trim_start().starts_with('<') {
+        let mut plain = String::with_capacity(text.len());
+        let mut in_tag = false;
+        for c in text.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    plain.push(' ');
+                }
+                c if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        std::borrow::Cow::Owned(plain)
+    } else {
+        text
+    };
     let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match line.char_indices().nth(300) {
+    match line.char_indices().nth(600) {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line,
     }

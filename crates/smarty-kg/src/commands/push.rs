@@ -40,6 +40,7 @@ pub fn run(store_args: &StoreArgs, args: &PushArgs) -> anyhow::Result<Status> {
         bar.set_position(p.done as u64);
     })?;
     bar.finish_and_clear();
+    super::reader::report(&endpoint);
     summarise(&report, &url);
     if report.differ.is_empty() {
         Ok(Status::Success)

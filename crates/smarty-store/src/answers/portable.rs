@@ -88,10 +88,11 @@ impl Portable {
         }
     }
 
-    /// One page of a SELECT: rows `offset..offset + limit` in a fixed order (the query's own
-    /// ORDER BY, else every projected variable ascending). `None` when the query cannot be paged
-    /// this way: not a SELECT, or one with a LIMIT or OFFSET of its own.
-    pub fn page(&self, offset: usize, limit: usize) -> Option<String> {
+    /// One page of a SELECT: rows `offset..offset + limit`, `sorted` in a fixed order (the
+    /// query's own ORDER BY, else every projected variable ascending) or in the server's own.
+    /// `None` when the query cannot be paged this way: not a SELECT, or one with a LIMIT or
+    /// OFFSET of its own.
+    pub fn page(&self, offset: usize, limit: usize, sorted: bool) -> Option<String> {
         let spargebra::Query::Select {
             dataset,
             pattern,
@@ -103,7 +104,11 @@ impl Portable {
         if matches!(pattern, GraphPattern::Slice { .. }) {
             return None;
         }
-        let ordered = ordered(pattern.clone());
+        let ordered = if sorted {
+            ordered(pattern.clone())
+        } else {
+            pattern.clone()
+        };
         let paged = spargebra::Query::Select {
             dataset: dataset.clone(),
             pattern: GraphPattern::Slice {
@@ -183,19 +188,7 @@ fn ordered(pattern: GraphPattern) -> GraphPattern {
 /// joined by a blank node, and Virtuoso refuses a transitive pattern whose subject is one; a
 /// blank node in a pattern means the same as a variable that is not projected.
 fn unblank_query(query: &mut spargebra::Query) {
-    let pattern = match query {
-        spargebra::Query::Select { pattern, .. }
-        | spargebra::Query::Construct { pattern, .. }
-        | spargebra::Query::Describe { pattern, .. }
-        | spargebra::Query::Ask { pattern, .. } => pattern,
-    };
-    let taken = std::mem::replace(
-        pattern,
-        GraphPattern::Bgp {
-            patterns: Vec::new(),
-        },
-    );
-    *pattern = unblank(taken);
+    crate::query::rewrite_where(query, unblank);
 }
 
 fn unblank_term(term: TermPattern) -> TermPattern {

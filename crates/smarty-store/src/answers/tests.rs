@@ -56,24 +56,28 @@ fn parameters_reach_the_server_bound() {
 #[test]
 fn a_page_is_ordered_and_sliced_and_keeps_the_query_own_order() {
     let q = portable("SELECT DISTINCT ?s WHERE { ?s ?p ?o }", None);
-    let page = q.page(2000, 1000).expect("pageable");
+    let page = q.page(2000, 1000, true).expect("pageable");
     assert!(page.contains("ORDER BY ASC(?s)"), "{page}");
     assert!(
         page.contains("LIMIT 1000") && page.contains("OFFSET 2000"),
         "{page}"
     );
     let ordered = portable("SELECT ?s WHERE { ?s ?p ?o } ORDER BY DESC(?o)", None);
-    let page = ordered.page(0, 10).expect("pageable");
+    let page = ordered.page(0, 10, true).expect("pageable");
     assert!(
         page.contains("DESC(?o)") && !page.contains("ASC(?s)"),
         "{page}"
     );
     assert!(
         portable("SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", None)
-            .page(0, 10)
+            .page(0, 10, true)
             .is_none()
     );
-    assert!(portable("ASK { ?s ?p ?o }", None).page(0, 10).is_none());
+    assert!(
+        portable("ASK { ?s ?p ?o }", None)
+            .page(0, 10, true)
+            .is_none()
+    );
 }
 
 /// Pages of a query's answer, read back, are its whole answer.
@@ -95,7 +99,7 @@ fn pages_put_together_are_the_whole_answer() {
     };
     let mut rows = Vec::new();
     for offset in (0..).step_by(3) {
-        let page = q.page(offset, 3).expect("pageable");
+        let page = q.page(offset, 3, true).expect("pageable");
         let QueryOutcome::Solutions(t) = kg.query(&page, &QueryOptions::default()).expect("page")
         else {
             panic!("not solutions");

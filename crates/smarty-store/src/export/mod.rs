@@ -51,6 +51,47 @@ impl KnowledgeGraph {
         Ok(out)
     }
 
+    /// Each named graph as N-Triples (its lines sorted, so the same graph gives the same bytes)
+    /// with its statement count, in one pass over the store, leaving out personal data when
+    /// `public` (as `export --public` does); a graph left with nothing is not handed over.
+    /// For `push`, which sends graph by graph.
+    pub fn each_graph(
+        &self,
+        public: bool,
+        mut f: impl FnMut(&str, &[u8], usize) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let options = ExportOptions {
+            format: GraphFormat::NTriples,
+            graph: None,
+            public,
+            expanded: false,
+        };
+        let selection = Selection::new(self, &options)?;
+        for graph in self.graph_names()? {
+            let node = NamedNode::new_unchecked(graph.clone());
+            let mut lines = Vec::new();
+            for q in self
+                .store
+                .quads_for_pattern(None, None, None, Some(node.as_ref().into()))
+            {
+                let q = q?;
+                if selection.keeps(&q) {
+                    lines.push(key_of(&q, false));
+                }
+            }
+            if lines.is_empty() {
+                continue;
+            }
+            lines.sort_unstable();
+            let mut text = Vec::new();
+            for line in &lines {
+                key_line(line, false, &mut text);
+            }
+            f(&graph, &text, lines.len())?;
+        }
+        Ok(())
+    }
+
     /// The graphs flagged as holding personal data.
     pub fn personal_graphs(&self) -> Result<BTreeSet<NamedNode>, StoreError> {
         let mut out = BTreeSet::new();

@@ -105,3 +105,23 @@ pub(crate) fn map_children(
         other => other,
     }
 }
+
+/// The query with `f` applied to its WHERE clause (whatever its form).
+pub(crate) fn rewrite_where(
+    query: &mut spargebra::Query,
+    f: impl FnOnce(GraphPattern) -> GraphPattern,
+) {
+    let pattern = match query {
+        spargebra::Query::Select { pattern, .. }
+        | spargebra::Query::Construct { pattern, .. }
+        | spargebra::Query::Describe { pattern, .. }
+        | spargebra::Query::Ask { pattern, .. } => pattern,
+    };
+    let taken = std::mem::replace(
+        pattern,
+        GraphPattern::Bgp {
+            patterns: Vec::new(),
+        },
+    );
+    *pattern = f(taken);
+}

@@ -59,19 +59,7 @@ pub(crate) fn bind(
     parameters: &[(String, Term)],
 ) -> Result<spargebra::Query, StoreError> {
     let values = values_block(parameters)?;
-    let pattern = match &mut query {
-        spargebra::Query::Select { pattern, .. }
-        | spargebra::Query::Construct { pattern, .. }
-        | spargebra::Query::Describe { pattern, .. }
-        | spargebra::Query::Ask { pattern, .. } => pattern,
-    };
-    let taken = std::mem::replace(
-        pattern,
-        GraphPattern::Bgp {
-            patterns: Vec::new(),
-        },
-    );
-    *pattern = bind_parameters(taken, &values);
+    super::algebra::rewrite_where(&mut query, |pattern| bind_parameters(pattern, &values));
     Ok(query)
 }
 

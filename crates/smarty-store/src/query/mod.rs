@@ -21,7 +21,7 @@ use std::time::Duration;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 
-pub(crate) use algebra::map_children;
+pub(crate) use algebra::{map_children, rewrite_where};
 pub(crate) use bind::bind;
 pub(crate) use hint::Expecting;
 pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};
