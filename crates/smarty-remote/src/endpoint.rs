@@ -23,7 +23,7 @@ const MAX_GET_QUERY: usize = 2000;
 const MAX_ANSWER_BYTES: u64 = 4 << 30;
 /// The most graphs a query names in `FROM` and `FROM NAMED` (each costs some 140 bytes of
 /// query text, and servers slow down with long lists).
-const MAX_LISTED_GRAPHS: usize = 1000;
+const MAX_LISTED_GRAPHS: usize = 500;
 /// Response headers by which servers say they cut an answer at their row limit, the limit as
 /// value: Virtuoso's (`ResultSetMaxRows`) and `smarty-kg serve`'s (`--max-rows`).
 const MAX_ROWS_HEADERS: [&str; 2] = ["x-sparql-maxrows", "smarty-truncated"];
@@ -263,12 +263,28 @@ impl Endpoint {
         if let Some(known) = self.dataset.borrow().as_ref() {
             return Ok(known.clone());
         }
-        let graphs: Vec<String> = self.graph_counts()?.into_keys().collect();
+        // One more than can be named tells "too many" without listing (or counting) them all.
+        let text = format!(
+            "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{}\")) }} LIMIT {}",
+            smarty_rdf::iri::GRAPH_BASE,
+            MAX_LISTED_GRAPHS + 1
+        );
+        let outcome = self.select_all(&Portable::new(&text, &QueryOptions::default(), None)?)?;
+        let mut graphs: Vec<String> = match outcome {
+            QueryOutcome::Solutions(table) => table
+                .column("g")
+                .filter_map(|t| match t {
+                    Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        graphs.sort();
         let dataset = if graphs.len() > MAX_LISTED_GRAPHS {
             self.note(format!(
-                "{} holds {} smarty-kg graphs, too many to name in each query: queries read its whole default graph",
-                self.config.url,
-                graphs.len()
+                "{} holds more than {MAX_LISTED_GRAPHS} smarty-kg graphs, too many to name in each query: queries read its whole default graph",
+                self.config.url
             ));
             None
         } else {
