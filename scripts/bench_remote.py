@@ -125,7 +125,7 @@ def main() -> int:
                         got[is_remote] = timed(kg + flags + cmd, env)
                     except SystemExit as failed:
                         got[is_remote] = (float("inf"), b"")
-                        print(f"{label}: {str(failed)[:200]}", file=sys.stderr, flush=True)
+                        print(f"{label}: {str(failed)[-300:]}", file=sys.stderr, flush=True)
                 # Medians of several runs only where a run is short; one run of a slow read.
                 if i == 0 and max(got[False][0], got[True][0]) > 1.0:
                     runs = 1
