@@ -116,14 +116,37 @@ pub fn push(
         done: local.len(),
         of: local.len(),
     });
-    let there = endpoint.graph_counts()?;
-    for (graph, count) in &pushed {
-        let n = there.get(graph).copied().unwrap_or(0);
-        if n != *count {
-            report.differ.push((graph.clone(), *count, n));
-        }
+    let mut differ = compare(&pushed, &endpoint.graph_counts()?);
+    if !differ.is_empty() {
+        // A push killed mid-request leaves the server finishing that request, which can drop a
+        // graph this push has just sent: the graphs found wrong are sent once more.
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        let wrong: std::collections::BTreeSet<String> =
+            differ.iter().map(|(g, ..)| g.clone()).collect();
+        kg.each_graph(options.public, |graph, body, _| {
+            if wrong.contains(graph) {
+                replace_graph(endpoint, graph, body).map_err(RemoteError::into_store)?;
+            }
+            Ok(())
+        })?;
+        differ = compare(&pushed, &endpoint.graph_counts()?);
     }
+    report.differ = differ;
     Ok(report)
+}
+
+/// The graphs whose count on the server is not the local one: (graph, here, there).
+fn compare(
+    pushed: &BTreeMap<String, usize>,
+    there: &BTreeMap<String, usize>,
+) -> Vec<(String, usize, usize)> {
+    pushed
+        .iter()
+        .filter_map(|(graph, count)| {
+            let n = there.get(graph).copied().unwrap_or(0);
+            (n != *count).then(|| (graph.clone(), *count, n))
+        })
+        .collect()
 }
 
 /// Drops the remote graphs the local store no longer has, a hundred to a request.
