@@ -384,9 +384,11 @@ impl Answers for Endpoint {
     fn answer(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
         options.check_cancelled()?;
         // A mistake in the query is reported before anything is sent.
-        Portable::new(text, options, None)?;
-        let graphs = self.dataset().map_err(RemoteError::into_store)?;
-        let query = Portable::new(text, options, graphs.as_deref())?;
+        let query = Portable::new(text, options, None)?;
+        let query = match self.dataset().map_err(RemoteError::into_store)? {
+            Some(graphs) => query.within(&graphs),
+            None => query,
+        };
         let outcome = self.select_all(&query).map_err(RemoteError::into_store)?;
         Ok(query.settle(outcome))
     }

@@ -43,25 +43,33 @@ impl Portable {
             crate::query::bind(parsed, &options.parameters)?
         };
         unblank_query(&mut query);
-        if let Some(graphs) = graphs {
-            let dataset = match &mut query {
-                spargebra::Query::Select { dataset, .. }
-                | spargebra::Query::Construct { dataset, .. }
-                | spargebra::Query::Describe { dataset, .. }
-                | spargebra::Query::Ask { dataset, .. } => dataset,
-            };
-            if dataset.is_none() {
-                let nodes: Vec<NamedNode> = graphs
-                    .iter()
-                    .filter_map(|g| NamedNode::new(g.as_str()).ok())
-                    .collect();
-                *dataset = Some(QueryDataset {
-                    default: nodes.clone(),
-                    named: Some(nodes),
-                });
-            }
+        let portable = Portable { query };
+        Ok(match graphs {
+            Some(graphs) => portable.within(graphs),
+            None => portable,
+        })
+    }
+
+    /// The query reading only these graphs (its default graph their merge, its named graphs
+    /// exactly them), unless it names a dataset of its own.
+    pub fn within(mut self, graphs: &[String]) -> Portable {
+        let dataset = match &mut self.query {
+            spargebra::Query::Select { dataset, .. }
+            | spargebra::Query::Construct { dataset, .. }
+            | spargebra::Query::Describe { dataset, .. }
+            | spargebra::Query::Ask { dataset, .. } => dataset,
+        };
+        if dataset.is_none() {
+            let nodes: Vec<NamedNode> = graphs
+                .iter()
+                .filter_map(|g| NamedNode::new(g.as_str()).ok())
+                .collect();
+            *dataset = Some(QueryDataset {
+                default: nodes.clone(),
+                named: Some(nodes),
+            });
         }
-        Ok(Portable { query })
+        self
     }
 
     pub fn form(&self) -> AnswerForm {

@@ -139,6 +139,10 @@ fn selects_all(text: &str) -> bool {
 /// The answer in the one form smarty-kg prints whichever engine computed it
 /// ([`crate::Portable::settle`]).
 pub(crate) fn settled(outcome: QueryOutcome, text: &str, options: &QueryOptions) -> QueryOutcome {
+    // Only rows are settled: no second parse for an empty answer or a graph.
+    if !matches!(&outcome, QueryOutcome::Solutions(t) if !t.rows.is_empty()) {
+        return outcome;
+    }
     match crate::Portable::new(text, options, None) {
         Ok(portable) => portable.settle(outcome),
         Err(_) => outcome,
