@@ -4,9 +4,14 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use smarty_store::{AnswerForm, Answers, Portable, QueryOptions, QueryOutcome, StoreError, Term};
+use smarty_store::{
+    AnswerForm, Answers, Portable, QueryOptions, QueryOutcome, SolutionTable, StoreError, Term,
+};
 
 use crate::{Auth, RemoteError};
+
+/// One solution of an answer, a value (or none) per variable.
+type Row = Vec<Option<Term>>;
 
 /// Attempts after the first when the connection fails or the server answers 5xx.
 const RETRIES: u32 = 3;
@@ -325,47 +330,69 @@ impl Endpoint {
             )));
         };
         table.rows.clear();
-        let mut pages = 0;
-        let mut sorted = !self.unsorted_pages.get();
-        loop {
-            let text = query
-                .page(table.rows.len(), cap, sorted)
-                .unwrap_or_default();
-            let page = match self.query_request(&text, accept) {
-                Ok(page) => page,
-                // Virtuoso sorts at most 10,000 rows for a page (MaxSortedTopRows): read the
-                // pages again in its own order, from the start.
-                Err(_) if sorted => {
-                    sorted = false;
-                    self.unsorted_pages.set(true);
-                    table.rows.clear();
-                    pages = 0;
-                    continue;
+        if !self.unsorted_pages.get() {
+            match self.pages(query, accept, cap, true) {
+                Ok((rows, pages)) => {
+                    table.rows = rows;
+                    self.paged_note(cap, table.rows.len(), pages, "");
+                    return Ok(QueryOutcome::Solutions(table));
                 }
-                Err(e) => return Err(e),
-            };
+                // Virtuoso sorts at most 10,000 rows for a page (MaxSortedTopRows): read the
+                // pages again in its own order, from the start, and sort them here.
+                Err(_) => self.unsorted_pages.set(true),
+            }
+        }
+        let (unsorted, order) = query.without_order();
+        let (rows, pages) = self.pages(&unsorted, accept, cap, false)?;
+        let read = QueryOutcome::Solutions(SolutionTable {
+            variables: unsorted.variables(),
+            rows,
+        });
+        let (outcome, how) = match order {
+            Some(order) => (order.apply(read), " (unsorted there: sorted here)"),
+            None => (read, " (in the server's own order)"),
+        };
+        let QueryOutcome::Solutions(mut sorted) = outcome else {
+            return Ok(outcome);
+        };
+        sorted.variables = table.variables;
+        self.paged_note(cap, sorted.rows.len(), pages, how);
+        Ok(QueryOutcome::Solutions(sorted))
+    }
+
+    /// Every page of a query, `cap` rows each: its rows and how many pages it took.
+    fn pages(
+        &self,
+        query: &Portable,
+        accept: &str,
+        cap: usize,
+        sorted: bool,
+    ) -> Result<(Vec<Row>, usize), RemoteError> {
+        let variables = query.variables();
+        let mut rows = Vec::new();
+        let mut pages = 0;
+        loop {
+            let text = query.page(rows.len(), cap, sorted).unwrap_or_default();
+            let page = self.query_request(&text, accept)?;
             let QueryOutcome::Solutions(part) = self.outcome(&page, query.form(), &variables)?
             else {
                 break;
             };
             pages += 1;
             let full = part.rows.len() >= cap;
-            table.rows.extend(part.rows);
+            rows.extend(part.rows);
             if !full {
                 break;
             }
         }
+        Ok((rows, pages))
+    }
+
+    fn paged_note(&self, cap: usize, rows: usize, pages: usize, how: &str) {
         self.note(format!(
-            "{} cuts answers at {cap} rows; read {} rows in {pages} pages{}",
-            self.config.url,
-            table.rows.len(),
-            if sorted {
-                ""
-            } else {
-                " (in the server's own order: it refused to sort pages that large)"
-            }
+            "{} cuts answers at {cap} rows; read {rows} rows in {pages} pages{how}",
+            self.config.url
         ));
-        Ok(QueryOutcome::Solutions(table))
     }
 
     fn outcome(

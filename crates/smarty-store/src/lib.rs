@@ -43,8 +43,8 @@ pub use library::{
 pub use load::LoadReport;
 pub use provenance::{Origin, Sourced, parse_source};
 pub use query::{
-    Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput, SolutionTable,
-    StatementShape, parse_check, statement_shape, write_outcome,
+    AnswerOrder, Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput,
+    SolutionTable, StatementShape, parse_check, statement_shape, write_outcome,
 };
 pub use serve_support::{CappedOutcome, EndpointQuery, GraphWrite, RequestDataset};
 pub use stats::{Stats, stats_of};

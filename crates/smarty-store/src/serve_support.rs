@@ -75,7 +75,7 @@ impl KnowledgeGraph {
             }
         }
         self.guarded(&request.options, |token| {
-            let mut prepared = self.prepare(text, &request.options, token)?;
+            let (mut prepared, lifted) = self.prepare(text, &request.options, token)?;
             if let Some(dataset) = &request.dataset {
                 let named = |g: &String| NamedNode::new_unchecked(g.clone());
                 prepared.dataset_mut().set_default_graph(
@@ -97,8 +97,17 @@ impl KnowledgeGraph {
                 .on_store(&self.store)
                 .execute()
                 .map_err(endpoint_error)?;
-            let (outcome, truncated) =
-                crate::query::materialise_at_most(results, request.max_rows, endpoint_error)?;
+            // A lifted ORDER BY sorts the whole answer before the first rows are kept.
+            let (outcome, truncated) = match lifted {
+                Some(order) => {
+                    let (outcome, _) =
+                        crate::query::materialise_at_most(results, usize::MAX, endpoint_error)?;
+                    crate::query::at_most(order.apply(outcome), request.max_rows)
+                }
+                None => {
+                    crate::query::materialise_at_most(results, request.max_rows, endpoint_error)?
+                }
+            };
             Ok(CappedOutcome {
                 outcome: crate::query::settled(
                     crate::query::written_order(outcome, text),

@@ -8,7 +8,7 @@ use spargebra::term::{TermPattern, TriplePattern, Variable};
 
 use super::AnswerForm;
 use crate::StoreError;
-use crate::query::{QueryOptions, parse_check, spargebra_parser};
+use crate::query::{AnswerOrder, QueryOptions, parse_check, spargebra_parser};
 
 /// A query as any SPARQL 1.1 server reads it.
 #[derive(Debug, Clone)]
@@ -94,6 +94,16 @@ impl Portable {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The query without its ORDER BY, to be read in the server's own order, and the order that
+    /// sorts its rows afterwards (`None` when it has no ORDER BY to lift): a server that sorts
+    /// only so many rows (Virtuoso's MaxSortedTopRows) cannot give its later pages in order.
+    /// The unsorted query's variables are the query's, then the sort keys it computes.
+    pub fn without_order(&self) -> (Portable, Option<AnswerOrder>) {
+        let mut query = self.query.clone();
+        let order = crate::query::lift(&mut query);
+        (Portable { query }, order)
     }
 
     /// One page of a SELECT: rows `offset..offset + limit`, `sorted` in a fixed order (the

@@ -8,6 +8,7 @@ use spargebra::term::GroundTerm;
 
 use super::QueryOptions;
 use super::hint::Expecting;
+use super::order::AnswerOrder;
 use super::parse::{
     parse_check, session_evaluator, spargebra_parser, syntax_error, with_session_prefixes,
 };
@@ -73,29 +74,28 @@ fn ground(term: &Term) -> Option<GroundTerm> {
 
 impl KnowledgeGraph {
     /// Parses a query for evaluation: session prefixes, parameters bound, the default graph the
-    /// union of the named graphs (unless the query names its dataset).
+    /// union of the named graphs (unless the query names its dataset), and a SELECT's ORDER BY
+    /// lifted off to be sorted after evaluation ([`super::order`]), which the caller applies.
     pub(crate) fn prepare(
         &self,
         text: &str,
         options: &QueryOptions,
         token: &CancellationToken,
-    ) -> Result<PreparedSparqlQuery, StoreError> {
+    ) -> Result<(PreparedSparqlQuery, Option<AnswerOrder>), StoreError> {
         parse_check(text)?;
         let evaluator = session_evaluator(token, options)?;
-        let mut prepared = if options.parameters.is_empty() {
-            evaluator
-                .parse_query(text)
-                .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?
-        } else {
-            // Bound on spargebra's algebra, which oxigraph's evaluator does not expose.
-            let query = with_session_prefixes(spargebra_parser(), &options.prefixes)
-                .parse_query(text)
-                .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?;
-            evaluator.for_query(bind(query, &options.parameters)?)
-        };
+        // Parsed by spargebra, as oxigraph's own parse does, so that the algebra can be changed.
+        let mut query = with_session_prefixes(spargebra_parser(), &options.prefixes)
+            .parse_query(text)
+            .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?;
+        if !options.parameters.is_empty() {
+            query = bind(query, &options.parameters)?;
+        }
+        let lifted = super::order::lift(&mut query);
+        let mut prepared = evaluator.for_query(query);
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        Ok(prepared)
+        Ok((prepared, lifted))
     }
 }

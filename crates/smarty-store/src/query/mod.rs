@@ -12,6 +12,7 @@
 mod algebra;
 mod bind;
 mod hint;
+mod order;
 mod parse;
 mod run;
 mod write;
@@ -24,6 +25,8 @@ use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 pub(crate) use algebra::{map_children, rewrite_where};
 pub(crate) use bind::bind;
 pub(crate) use hint::Expecting;
+pub use order::AnswerOrder;
+pub(crate) use order::lift;
 pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};
 pub(crate) use parse::{spargebra_parser, syntax_error, with_session_prefixes};
 pub use run::Canceller;
@@ -168,13 +171,17 @@ impl KnowledgeGraph {
     /// Runs a query: SELECT, ASK, CONSTRUCT or DESCRIBE.
     pub fn query(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
         self.guarded(options, |token| {
-            let prepared = self.prepare(text, options, token)?;
+            let (prepared, lifted) = self.prepare(text, options, token)?;
             let outcome = materialise(
                 prepared
                     .on_store(&self.store)
                     .execute()
                     .map_err(evaluation_error)?,
             )?;
+            let outcome = match lifted {
+                Some(order) => order.apply(outcome),
+                None => outcome,
+            };
             Ok(written_order(outcome, text))
         })
         .map(|outcome| settled(outcome, text, options))
@@ -183,7 +190,8 @@ impl KnowledgeGraph {
     /// The query plan, as oxigraph prints it, after running the query to collect statistics.
     pub fn explain(&self, text: &str, options: &QueryOptions) -> Result<String, StoreError> {
         self.guarded(options, |token| {
-            let prepared = self.prepare(text, options, token)?;
+            // The plan of what runs: a SELECT's ORDER BY, lifted, is sorted after it.
+            let (prepared, _) = self.prepare(text, options, token)?;
             let (results, explanation) = prepared
                 .on_store(&self.store)
                 .compute_statistics()
@@ -225,6 +233,17 @@ pub(crate) fn evaluation_error(e: QueryEvaluationError) -> StoreError {
 
 fn materialise(results: QueryResults<'_>) -> Result<QueryOutcome, StoreError> {
     materialise_at_most(results, usize::MAX, evaluation_error).map(|(outcome, _)| outcome)
+}
+
+/// The first `max_rows` solutions of an answer; `true` when there were more.
+pub(crate) fn at_most(outcome: QueryOutcome, max_rows: usize) -> (QueryOutcome, bool) {
+    match outcome {
+        QueryOutcome::Solutions(mut table) if table.rows.len() > max_rows => {
+            table.rows.truncate(max_rows);
+            (QueryOutcome::Solutions(table), true)
+        }
+        other => (other, false),
+    }
 }
 
 /// Results in memory, stopping after `max_rows` solutions or triples; `true` when more existed.
