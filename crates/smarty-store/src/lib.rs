@@ -145,13 +145,18 @@ impl KnowledgeGraph {
         match &self.dir {
             Some(dir) => {
                 let sources = dir.join("sources");
+                let tmp = sources.join(format!(".{file_name}.tmp"));
                 std::fs::create_dir_all(&sources)
-                    .and_then(|()| {
-                        let tmp = sources.join(format!(".{file_name}.tmp"));
-                        std::fs::write(&tmp, text)?;
-                        std::fs::rename(&tmp, sources.join(file_name))
+                    .and_then(|()| std::fs::write(&tmp, text))
+                    .and_then(|()| std::fs::rename(&tmp, sources.join(file_name)))
+                    .map_err(|e| {
+                        // A full disk leaves the copy half-written: it goes, the store is as it was.
+                        let _ = std::fs::remove_file(&tmp);
+                        StoreError::Storage(format!(
+                            "cannot keep the source text in {}: {e}",
+                            sources.display()
+                        ))
                     })
-                    .map_err(|e| StoreError::Storage(format!("cannot keep the source text: {e}")))
             }
             None => {
                 if let Ok(mut map) = self.sources.lock() {

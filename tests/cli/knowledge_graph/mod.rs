@@ -2,6 +2,7 @@
 
 mod crash;
 mod editions;
+mod faults;
 mod kills;
 
 use std::path::Path;

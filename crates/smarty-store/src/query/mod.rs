@@ -216,7 +216,11 @@ impl KnowledgeGraph {
             prepared
                 .on_store(&self.store)
                 .execute()
-                .map_err(|e| StoreError::Evaluation(e.to_string()))
+                .map_err(|e| match e {
+                    // A full disk or a read-only store: the store cannot be used, not a bad update.
+                    oxigraph::sparql::UpdateEvaluationError::Storage(e) => StoreError::from(e),
+                    other => StoreError::Evaluation(other.to_string()),
+                })
         })?;
         self.flush()?;
         self.derive_again(crate::Written::Changed);
