@@ -8,9 +8,7 @@ use spargebra::term::GroundTerm;
 
 use super::QueryOptions;
 use super::hint::Expecting;
-use super::parse::{
-    parse_check, session_evaluator, spargebra_parser, syntax_error, with_session_prefixes,
-};
+use super::parse::{parse_check, parser_for, session_evaluator, syntax_error};
 use crate::{KnowledgeGraph, StoreError};
 
 /// Adds `VALUES (?a ?b) { (x y) }` at the start of the query's WHERE clause: below the solution
@@ -73,7 +71,7 @@ fn ground(term: &Term) -> Option<GroundTerm> {
 
 impl KnowledgeGraph {
     /// Parses a query for evaluation: session prefixes, parameters bound, the default graph the
-    /// union of the named graphs (unless the query names its dataset).
+    /// union of the named graphs (unless the query names its dataset, or the options are strict).
     pub(crate) fn prepare(
         &self,
         text: &str,
@@ -88,12 +86,12 @@ impl KnowledgeGraph {
                 .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?
         } else {
             // Bound on spargebra's algebra, which oxigraph's evaluator does not expose.
-            let query = with_session_prefixes(spargebra_parser(), &options.prefixes)
+            let query = parser_for(options)
                 .parse_query(text)
                 .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?;
             evaluator.for_query(bind(query, &options.parameters)?)
         };
-        if prepared.dataset().is_default_dataset() {
+        if !options.strict && prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
         Ok(prepared)

@@ -2,6 +2,8 @@
 //!
 //! - The default graph is the union of all named graphs.
 //! - Common prefixes (`smarty_rdf::vocab::PREFIXES`) are predeclared.
+//! - [`QueryOptions::strict`] turns the two above off, and the settling of answers with them, for
+//!   the standard's answers.
 //! - Parameters are bound as RDF terms by adding a `VALUES` block to the parsed algebra, never by
 //!   editing query text.
 //! - Parsing and evaluation run on a thread with a large stack, after a bracket-depth check, so a
@@ -25,7 +27,7 @@ pub(crate) use algebra::{map_children, rewrite_where};
 pub(crate) use bind::bind;
 pub(crate) use hint::Expecting;
 pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};
-pub(crate) use parse::{spargebra_parser, syntax_error, with_session_prefixes};
+pub(crate) use parse::{parser_for, syntax_error};
 pub use run::Canceller;
 pub use write::{QueryOutput, write_outcome};
 
@@ -44,6 +46,9 @@ pub struct QueryOptions {
     /// When work made of several steps (index scans, several queries) must stop, for
     /// [`QueryOptions::check_cancelled`]; set by [`QueryOptions::started_now`].
     pub deadline: Option<std::time::Instant>,
+    /// SPARQL as the standard defines it: no predeclared prefixes, the store's own default graph
+    /// (not the union of its named graphs), and answers as evaluated (not settled).
+    pub strict: bool,
 }
 
 impl QueryOptions {
@@ -139,8 +144,9 @@ fn selects_all(text: &str) -> bool {
 /// The answer in the one form smarty-kg prints whichever engine computed it
 /// ([`crate::Portable::settle`]).
 pub(crate) fn settled(outcome: QueryOutcome, text: &str, options: &QueryOptions) -> QueryOutcome {
-    // Only rows are settled: no second parse for an empty answer or a graph.
-    if !matches!(&outcome, QueryOutcome::Solutions(t) if !t.rows.is_empty()) {
+    // Only rows are settled: no second parse for an empty answer or a graph; strict answers are
+    // the engine's own.
+    if options.strict || !matches!(&outcome, QueryOutcome::Solutions(t) if !t.rows.is_empty()) {
         return outcome;
     }
     match crate::Portable::new(text, options, None) {

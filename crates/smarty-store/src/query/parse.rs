@@ -40,7 +40,7 @@ pub fn statement_shape(text: &str) -> StatementShape {
     }
 }
 
-pub(crate) fn with_session_prefixes(
+fn with_session_prefixes(
     mut parser: spargebra::SparqlParser,
     prefixes: &[(String, String)],
 ) -> spargebra::SparqlParser {
@@ -51,6 +51,17 @@ pub(crate) fn with_session_prefixes(
         };
     }
     parser
+}
+
+/// The parser a query or update of these options is read with: the predeclared prefixes (unless
+/// strict) and the session's.
+pub(crate) fn parser_for(options: &super::QueryOptions) -> spargebra::SparqlParser {
+    let parser = if options.strict {
+        spargebra::SparqlParser::new()
+    } else {
+        spargebra_parser()
+    };
+    with_session_prefixes(parser, &options.prefixes)
 }
 
 /// Checks a query's size and bracket nesting before it reaches the recursive parser.
@@ -148,14 +159,20 @@ fn bracket_depth(text: &str) -> usize {
 /// How long one SERVICE or LOAD request may take when the query itself has no timeout.
 const HTTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// The evaluator with the common prefixes, the session's prefixes and a cancellation token.
+/// The evaluator with the common prefixes (unless strict), the session's prefixes and a
+/// cancellation token.
 /// SERVICE and LOAD requests get the query's own timeout (the endpoint refuses them beforehand
 /// unless the server allows federation).
 pub(super) fn session_evaluator(
     token: &CancellationToken,
     options: &super::QueryOptions,
 ) -> Result<SparqlEvaluator, StoreError> {
-    let mut evaluator = evaluator()
+    let common = if options.strict {
+        SparqlEvaluator::new()
+    } else {
+        evaluator()
+    };
+    let mut evaluator = common
         .with_cancellation_token(token.clone())
         .with_http_timeout(options.timeout.unwrap_or(HTTP_TIMEOUT));
     for (p, ns) in &options.prefixes {
@@ -177,7 +194,7 @@ pub(crate) fn evaluator() -> SparqlEvaluator {
     e
 }
 
-pub(crate) fn spargebra_parser() -> spargebra::SparqlParser {
+fn spargebra_parser() -> spargebra::SparqlParser {
     let mut p = spargebra::SparqlParser::new();
     for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
         p = match p.clone().with_prefix(*prefix, *ns) {
