@@ -83,7 +83,9 @@ fn strict_refuses_an_undeclared_prefix() {
         .args(["--store", "store", "--strict", "query", query])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("query:1:28: syntax error: Prefix not found"));
+        .stderr(predicate::str::contains(
+            "query:1:28: syntax error: Prefix not found",
+        ));
     smarty(&dir)
         .args(["--store", "store", "--strict", "update"])
         .arg("INSERT DATA { <http://e/c> foaf:name \"c\" }")
@@ -149,5 +151,27 @@ fn ingest_graph_and_base_are_for_rdf_files() {
         .code(2)
         .stderr(predicate::str::contains(
             "--graph and --base are for RDF files",
+        ));
+}
+
+#[test]
+fn rdf_xml_errors_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.rdf"),
+        "<?xml version=\"1.0\"?>\n\
+         <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+         \n  <rdf:Description rdf:about=\"http://e/a\">\n\
+         \x20   <rdf:resource rdf:resource=\"http://e/b\"/>\n\
+         \x20 </rdf:Description>\n\
+         </rdf:RDF>\n",
+    )
+    .unwrap();
+    smarty(&dir)
+        .args(["--memory", "ingest", "bad.rdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.rdf:5:1: Invalid property element tag name",
         ));
 }

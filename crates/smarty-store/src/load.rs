@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use oxigraph::io::RdfParser;
+use oxigraph::io::{RdfParseError, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNodeRef, Quad, Term};
 use smarty_rdf::{iri, vocab};
 
@@ -229,13 +229,35 @@ fn read_quads(
         .with_base_iri(base)
         .map_err(|e| file_err(None, format!("base IRI: {e}")))?
         .with_default_graph(default_graph);
-    let mut quads: Vec<Quad> = Vec::new();
-    for q in parser.for_slice(&bytes) {
-        let q = q.map_err(|e| {
-            file_err(
-                e.location().map(|l| (l.start.line + 1, l.start.column + 1)),
-                e.to_string(),
+    // The RDF/XML parser gives no positions: it is handed one line at a time, so that the line
+    // it stopped in is the last one handed over.
+    let handed = std::rc::Rc::new(std::cell::Cell::new(0usize));
+    let parsed: Box<dyn Iterator<Item = Result<Quad, RdfParseError>>> =
+        if format == GraphFormat::RdfXml {
+            Box::new(parser.for_reader(LineFeed {
+                bytes: &bytes,
+                handed: handed.clone(),
+            }))
+        } else {
+            Box::new(
+                parser
+                    .for_slice(&bytes)
+                    .map(|q| q.map_err(RdfParseError::from)),
             )
+        };
+    let mut quads: Vec<Quad> = Vec::new();
+    for q in parsed {
+        let q = q.map_err(|e| {
+            let position = match &e {
+                RdfParseError::Syntax(e) => e
+                    .location()
+                    .map(|l| (l.start.line + 1, l.start.column + 1))
+                    .or_else(|| {
+                        (format == GraphFormat::RdfXml).then(|| (line_of(&bytes, handed.get()), 1))
+                    }),
+                RdfParseError::Io(_) => None,
+            };
+            file_err(position, e.to_string())
         })?;
         if let Term::Literal(l) = &q.object
             && l.value().len() > MAX_LITERAL_BYTES
@@ -249,6 +271,32 @@ fn read_quads(
         quads.push(q);
     }
     Ok(quads)
+}
+
+/// The bytes of a file, at most one line per read, with how many were handed out.
+struct LineFeed<'a> {
+    bytes: &'a [u8],
+    handed: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl std::io::Read for LineFeed<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = self.bytes.get(self.handed.get()..).unwrap_or_default();
+        let line = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |at| at + 1);
+        let n = line.min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.handed.set(self.handed.get() + n);
+        Ok(n)
+    }
+}
+
+/// The 1-based line of the last of the first `handed` bytes.
+fn line_of(bytes: &[u8], handed: usize) -> u64 {
+    let before = &bytes[..handed.saturating_sub(1).min(bytes.len())];
+    before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
