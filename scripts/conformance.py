@@ -415,7 +415,7 @@ def expected_outcome(test: Test) -> tuple[str, object]:
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMBERS = {XSD + t for t in ("integer", "decimal", "double", "float", "boolean")}
-SPELLING = "differs only in how numbers and booleans are spelled (the same values)"
+SPELLING = "only in how numbers and booleans are spelled (the same values)"
 
 
 def by_value(term: object) -> object:
@@ -450,7 +450,7 @@ def same_datasets(want: ox.Dataset, got: ox.Dataset, what: str) -> Outcome:
     if isomorphic(dataset_of(want), dataset_of(got)):
         return Outcome(True)
     if isomorphic(dataset_by_value(want), dataset_by_value(got)):
-        return Outcome(False, f"{what} {SPELLING}")
+        return Outcome(False, f"{what} differs {SPELLING}")
     return Outcome(False, f"{what} differs ({len(got)} quads, {len(want)} expected)")
 
 
@@ -468,7 +468,7 @@ def same_outcome(expected: tuple[str, object], actual: tuple[str, object], order
     if same_solutions(want, got, ordered):
         return None
     if same_solutions(solutions_by_value(want), solutions_by_value(got), ordered):
-        return f"the solutions {SPELLING}"
+        return f"the solutions differ {SPELLING}"
     return f"solutions differ ({len(got.rows)} rows, {len(want.rows)} expected)"
 
 
