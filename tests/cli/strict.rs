@@ -84,7 +84,7 @@ fn strict_refuses_an_undeclared_prefix() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "query:1:28: syntax error: Prefix not found",
+            "query:1:28: syntax error: unknown prefix 'foaf:'",
         ));
     smarty(&dir)
         .args(["--store", "store", "--strict", "update"])

@@ -30,12 +30,7 @@ impl Portable {
         let parsed = crate::query::parser_for(options)
             .parse_query(text)
             .map_err(|e| {
-                crate::query::syntax_error(
-                    &e,
-                    text,
-                    &options.prefixes,
-                    crate::query::Expecting::Query,
-                )
+                crate::query::syntax_error(&e, text, options, crate::query::Expecting::Query)
             })?;
         let mut query = if options.parameters.is_empty() {
             parsed

@@ -83,12 +83,12 @@ impl KnowledgeGraph {
         let mut prepared = if options.parameters.is_empty() {
             evaluator
                 .parse_query(text)
-                .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?
+                .map_err(|e| syntax_error(&e, text, options, Expecting::Query))?
         } else {
             // Bound on spargebra's algebra, which oxigraph's evaluator does not expose.
             let query = parser_for(options)
                 .parse_query(text)
-                .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?;
+                .map_err(|e| syntax_error(&e, text, options, Expecting::Query))?;
             evaluator.for_query(bind(query, &options.parameters)?)
         };
         if !options.strict && prepared.dataset().is_default_dataset() {

@@ -209,7 +209,7 @@ impl KnowledgeGraph {
             parse_check(text)?;
             let prepared = session_evaluator(token, options)?
                 .parse_update(text)
-                .map_err(|e| syntax_error(&e, text, &options.prefixes, hint::Expecting::Update))?;
+                .map_err(|e| syntax_error(&e, text, options, hint::Expecting::Update))?;
             self.forget_derived()?;
             prepared
                 .on_store(&self.store)

@@ -209,10 +209,14 @@ fn spargebra_parser() -> spargebra::SparqlParser {
 pub(crate) fn syntax_error(
     e: &SparqlSyntaxError,
     text: &str,
-    declared: &[(String, String)],
+    options: &super::QueryOptions,
     expecting: super::hint::Expecting,
 ) -> StoreError {
     let said = e.to_string();
+    let declared = super::hint::Declared {
+        session: &options.prefixes,
+        predeclared: !options.strict,
+    };
     let parsed = said.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;
         let (line, column) = position.split_once(':')?;
@@ -242,12 +246,12 @@ pub(crate) fn syntax_error(
         Some((line, column, message)) => StoreError::Syntax {
             line,
             column,
-            message: super::hint::explain(message, text, declared, expecting),
+            message: super::hint::explain(message, text, &declared, expecting),
         },
         None => StoreError::Syntax {
             line: 1,
             column: 1,
-            message: super::hint::explain(said, text, declared, expecting),
+            message: super::hint::explain(said, text, &declared, expecting),
         },
     }
 }
@@ -299,7 +303,7 @@ mod tests {
         match syntax_error(
             &e,
             "SELECT * WHERE {\n  ?s ?p }",
-            &[],
+            &super::super::QueryOptions::default(),
             super::super::hint::Expecting::Query,
         ) {
             StoreError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 10)),
