@@ -77,6 +77,7 @@ SUITE_ORDER = [
     "sparql11-query-eval (serve)",
     "sparql11-update-syntax",
     "sparql11-update-eval",
+    "sparql11-update-eval (serve)",
 ]
 
 # A refusal names the line: `file:LINE:COLUMN:` as smarty-kg prints positions.
@@ -738,13 +739,15 @@ class PyOxigraph:
 
 class Served:
     """`smarty-kg --strict serve` on a store of its own: each test's data sent as an update, the
-    query sent per the SPARQL Protocol."""
+    query or update sent per the SPARQL Protocol, the store read back by a query. In a network
+    namespace of its own the server may follow LOAD (nothing can leave it)."""
 
     name = "smarty-kg serve"
 
-    def __init__(self, binary: str, work: Path) -> None:
+    def __init__(self, binary: str, work: Path, isolated: bool) -> None:
         self.binary = binary
         self.work = work
+        self.isolated = isolated
         self.token = "conformance-token-" + os.urandom(8).hex()
         token_file = work / "token"
         token_file.write_text(self.token)
@@ -757,6 +760,7 @@ class Served:
             [
                 binary, "--strict", "--store", str(work / "store"), "serve",
                 "--bind", f"127.0.0.1:{port}", "--read-write", "--token-file", str(token_file),
+                *(["--allow-federation"] if isolated else []),
             ],
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -800,8 +804,8 @@ class Served:
         if status >= 300:
             raise RuntimeError(f"update refused ({status}): {body[:300]!r}")
 
-    def query_test(self, test: Test, work: Path, suites: Suites) -> Outcome:
-        text = test.action.read_text(encoding="utf-8")
+    def prepare(self, test: Test, text: str, suites: Suites) -> None:
+        """An empty store, then the test's data."""
         self.update("DROP SILENT ALL")
         files = [(p, i, None) for p, i in test.data]
         files += [(p, i, ox.NamedNode(n)) for p, i, n in test.graph_data]
@@ -810,6 +814,10 @@ class Served:
             quads = list(ox.parse(path=str(path), format=rdf_format(path), base_iri=iri))
             if quads:
                 self.update(insert_data(quads, graph, f"f{n}"))
+
+    def query_test(self, test: Test, work: Path, suites: Suites) -> Outcome:
+        text = test.action.read_text(encoding="utf-8")
+        self.prepare(test, text, suites)
         expected = expected_outcome(test)
         accept = "application/n-triples" if expected[0] == "graph" else "application/sparql-results+json"
         status, media, body = self.post(based(text, test.action_iri), "application/sparql-query", accept)
@@ -821,6 +829,29 @@ class Served:
             actual = ("solutions", solutions(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)))
         differs = same_outcome(expected, actual, ordered_query(text))
         return Outcome(differs is None, differs or "")
+
+
+    def update_test(self, test: Test, work: Path, suites: Suites) -> Outcome:
+        text = test.action.read_text(encoding="utf-8")
+        if sends_requests(text) and not self.isolated:
+            return NOT_RUN
+        self.prepare(test, text, suites)
+        status, _, body = self.post(based(text, test.action_iri), "application/sparql-update")
+        if status >= 300:
+            return Outcome(False, f"HTTP {status}: {body[:200].decode(errors='replace')}")
+        every = "SELECT ?s ?p ?o ?g { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        status, _, body = self.post(every, "application/sparql-query", "application/sparql-results+json")
+        if status != 200:
+            return Outcome(False, f"reading the store back: HTTP {status}")
+        got = ox.Dataset()
+        for row in ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON):
+            graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
+            got.add(ox.Quad(row["s"], row["p"], row["o"], graph))
+        want = read_dataset(
+            [(path, iri, None) for path, iri in test.result_data]
+            + [(path, iri, ox.NamedNode(name)) for path, iri, name in test.result_graph_data]
+        )
+        return same_datasets(want, got, "the store after the update")
 
 
 def insert_data(quads: list, graph: object, label: str) -> str:
@@ -919,7 +950,7 @@ def main() -> int:
     for which in SPARQL_MANIFESTS:
         tests += suites.sparql(which)
     wanted = set(args.only or SUITE_ORDER)
-    tests = [t for t in tests if t.suite in wanted or (t.suite == "sparql11-query-eval" and "sparql11-query-eval (serve)" in wanted)]
+    tests = [t for t in tests if t.suite in wanted or f"{t.suite} (serve)" in wanted]
 
     strict = SmartyKg(binary, isolated, strict=True)
     layered = SmartyKg(binary, isolated, strict=False)
@@ -938,21 +969,25 @@ def main() -> int:
         for row in rows.values():
             row.settle()
 
-    if "sparql11-query-eval (serve)" in wanted and not args.no_serve:
+    served_suites = [
+        name for name in ("sparql11-query-eval", "sparql11-update-eval") if f"{name} (serve)" in wanted
+    ]
+    if served_suites and not args.no_serve:
         work = Path(tempfile.mkdtemp(prefix="smarty-conf-serve-"))
         served = None
         try:
-            served = Served(binary, work)
+            served = Served(binary, work, isolated)
             for t in tests:
-                if t.suite != "sparql11-query-eval":
+                if t.suite not in served_suites:
                     continue
+                run = served.query_test if t.suite == "sparql11-query-eval" else served.update_test
                 try:
-                    outcome = served.query_test(t, work, suites)
+                    outcome = run(t, work, suites)
                 except Exception as e:  # the harness's own trouble is the test's failure
                     outcome = Outcome(False, f"{type(e).__name__}: {e}")
-                same = rows.get(("sparql11-query-eval", t.iri))
+                same = rows.get((t.suite, t.iri))
                 theirs = same.reference if same else run_one(reference, t, suites)
-                rows[("sparql11-query-eval (serve)", t.iri)] = Row(t, outcome, theirs, None)
+                rows[(f"{t.suite} (serve)", t.iri)] = Row(t, outcome, theirs, None)
         finally:
             if served is not None:
                 served.stop()
