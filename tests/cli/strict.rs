@@ -4,7 +4,8 @@
 
 use predicates::prelude::*;
 
-use crate::support::smarty;
+use crate::http::{Server, get, query};
+use crate::support::{ingested, smarty};
 
 /// A store with one triple in the default graph and one in the named graph `<http://g/1>`.
 fn two_graphs() -> tempfile::TempDir {
@@ -174,4 +175,34 @@ fn rdf_xml_errors_name_their_line() {
         .stderr(predicate::str::contains(
             "bad.rdf:5:1: Invalid property element tag name",
         ));
+}
+
+#[test]
+fn a_strict_server_reads_its_clients_queries_as_the_standard_does() {
+    let dir = ingested();
+    let server = Server::start(&dir, &["--strict"]);
+    let prefixed = query(
+        &server,
+        "SELECT * { ?s a smarty:GoodPractice }",
+        "application/sparql-results+json",
+    );
+    assert_eq!(prefixed.status, 400, "{prefixed:?}");
+    assert!(
+        prefixed.body.contains("unknown prefix 'smarty:'"),
+        "{prefixed:?}"
+    );
+    // The guide's statements are all in named graphs: the default graph is empty.
+    let count = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
+    let default = query(&server, count, "text/csv");
+    assert_eq!(default.body.lines().nth(1), Some("0"), "{default:?}");
+    let named = query(
+        &server,
+        "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+        "text/csv",
+    );
+    assert_ne!(named.body.lines().nth(1), Some("0"), "{named:?}");
+    // The server's own named queries keep the predeclared prefixes and the union default graph.
+    let themes = get(&server, "/queries/themes", "text/csv");
+    assert_eq!(themes.status, 200, "{themes:?}");
+    assert!(themes.body.lines().count() > 1, "{themes:?}");
 }
