@@ -15,4 +15,5 @@ mod serve;
 mod serve_lifecycle;
 mod shell;
 mod store;
+mod strict;
 mod support;

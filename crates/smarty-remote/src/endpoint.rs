@@ -417,7 +417,11 @@ impl Answers for Endpoint {
             None => query,
         };
         let outcome = self.select_all(&query).map_err(RemoteError::into_store)?;
-        Ok(query.settle(outcome))
+        Ok(if options.strict {
+            outcome
+        } else {
+            query.settle(outcome)
+        })
     }
 }
 

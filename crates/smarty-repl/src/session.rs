@@ -32,6 +32,8 @@ pub struct Settings {
     /// Table width; `None` fits the terminal (or does not wrap when there is none).
     pub width: Option<u16>,
     pub timeout: Option<Duration>,
+    /// Standard SPARQL ([`QueryOptions::strict`]).
+    pub strict: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +44,7 @@ impl Default for Settings {
             timer: true,
             width: None,
             timeout: None,
+            strict: false,
         }
     }
 }
@@ -200,6 +203,7 @@ impl<'kg> Session<'kg> {
             parameters,
             prefixes: self.prefixes.clone(),
             deadline: None,
+            strict: self.settings.strict,
         }
     }
 

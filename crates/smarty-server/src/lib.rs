@@ -62,6 +62,8 @@ pub struct ServerConfig {
     /// Per-query timeout; `None` for none.
     pub timeout: Option<Duration>,
     pub allow_federation: bool,
+    /// Standard SPARQL in queries and updates ([`smarty_store::QueryOptions::strict`]).
+    pub strict: bool,
     /// Evaluations at once.
     pub max_concurrent: usize,
     /// Requests waiting for an evaluation slot before 503.

@@ -50,6 +50,7 @@ pub async fn resource(
             RESOURCE_QUERY.to_owned(),
             vec![("this".to_owned(), Term::NamedNode(node))],
             None,
+            false,
         )
         .await?;
     let QueryOutcome::Graph(triples) = &capped.outcome else {

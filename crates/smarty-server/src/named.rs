@@ -75,6 +75,6 @@ pub async fn run(
         })
         .map_err(|e| ApiError::BadRequest(e.to_string()))?;
     let text = named.text.clone();
-    let outcome = state.query(text, bound, None).await?;
+    let outcome = state.query(text, bound, None, false).await?;
     respond::outcome(&state, &headers, &params, outcome)
 }

@@ -142,7 +142,7 @@ pub async fn handle(
     match parse(&method, &url_params, &headers, &body)? {
         SparqlRequest::Description => Ok(description::response(&state, &headers)),
         SparqlRequest::Query { text, dataset } => {
-            let outcome = state.query(text, Vec::new(), dataset).await?;
+            let outcome = state.query(text, Vec::new(), dataset, true).await?;
             respond::outcome(&state, &headers, &url_params, outcome)
         }
         SparqlRequest::Update(text) => {
@@ -152,8 +152,12 @@ pub async fn handle(
                 &headers,
             )?;
             let allow = state.config.allow_federation;
+            let strict = state.config.strict;
             state
-                .write(move |kg, options| kg.update_endpoint(&text, &options, allow))
+                .write(move |kg, mut options| {
+                    options.strict = strict;
+                    kg.update_endpoint(&text, &options, allow)
+                })
                 .await?;
             Ok(respond::done("update applied"))
         }

@@ -59,12 +59,15 @@ impl AppState {
         }
     }
 
-    /// Runs a query on the pool, with the server's timeout, row cap and federation setting.
+    /// Runs a query on the pool, with the server's timeout, row cap and federation setting;
+    /// `sent` for a client's query text, which `--strict` reads as standard SPARQL (the server's
+    /// own queries rely on the predeclared prefixes and the union default graph).
     pub async fn query(
         self: &Arc<Self>,
         text: String,
         parameters: Vec<(String, smarty_store::Term)>,
         dataset: Option<RequestDataset>,
+        sent: bool,
     ) -> Result<CappedOutcome, ApiError> {
         let state = self.clone();
         let kg = self.reader();
@@ -72,6 +75,7 @@ impl AppState {
             .run(self.config.timeout, move |canceller| {
                 let mut options = state.options(canceller);
                 options.parameters = parameters;
+                options.strict = sent && state.config.strict;
                 let request = EndpointQuery {
                     options,
                     dataset,

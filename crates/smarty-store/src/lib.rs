@@ -40,7 +40,7 @@ pub use ingest::{GuideDocument, IngestReport, IngestStage, ONTOLOGY_GRAPH};
 pub use library::{
     NamedQuery, ParamError, ParamKind, ParamValue, Parameter, QueryLibrary, parse_term,
 };
-pub use load::LoadReport;
+pub use load::{LoadOptions, LoadReport};
 pub use provenance::{Origin, Sourced, parse_source};
 pub use query::{
     AnswerOrder, Canceller, MAX_QUERY_BYTES, QueryOptions, QueryOutcome, QueryOutput,
@@ -51,7 +51,9 @@ pub use stats::{Stats, stats_of};
 pub use validate::{Severity, ValidationReport, Violation};
 
 /// Re-exported so callers can name terms without depending on oxigraph.
-pub use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
+pub use oxigraph::model::{
+    GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
 
 /// Environment variable with a person-IRI key, for reproducible person IRIs across stores.
 pub const PERSON_KEY_ENV: &str = "SMARTY_KG_PERSON_KEY";

@@ -12,7 +12,7 @@ use oxigraph::store::Store;
 use spargebra::GraphUpdateOperation;
 use spargebra::algebra::GraphPattern;
 
-use crate::query::{evaluation_error, parse_check, spargebra_parser, with_session_prefixes};
+use crate::query::{evaluation_error, parse_check, parser_for};
 use crate::{ExportOptions, GraphFormat, KnowledgeGraph, QueryOptions, QueryOutcome, StoreError};
 
 /// The dataset a protocol request names (`default-graph-uri`, `named-graph-uri`); IRIs already
@@ -66,8 +66,7 @@ impl KnowledgeGraph {
     ) -> Result<CappedOutcome, StoreError> {
         parse_check(text)?;
         if !request.allow_federation {
-            let parsed = with_session_prefixes(spargebra_parser(), &request.options.prefixes)
-                .parse_query(text);
+            let parsed = parser_for(&request.options).parse_query(text);
             if let Ok(query) = parsed
                 && query_uses_service(&query)
             {
@@ -127,10 +126,7 @@ impl KnowledgeGraph {
         allow_federation: bool,
     ) -> Result<(), StoreError> {
         parse_check(text)?;
-        if !allow_federation
-            && let Ok(update) =
-                with_session_prefixes(spargebra_parser(), &options.prefixes).parse_update(text)
-        {
+        if !allow_federation && let Ok(update) = parser_for(options).parse_update(text) {
             for op in &update.operations {
                 match op {
                     GraphUpdateOperation::Load { .. } => {
@@ -290,7 +286,9 @@ mod tests {
     use super::*;
 
     fn check(query: &str, expect: bool) {
-        let parsed = spargebra_parser().parse_query(query).expect("query parses");
+        let parsed = parser_for(&QueryOptions::default())
+            .parse_query(query)
+            .expect("query parses");
         assert_eq!(query_uses_service(&parsed), expect, "{query}");
     }
 

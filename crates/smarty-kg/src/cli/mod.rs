@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use smarty_repl::OutputFormat;
-use smarty_store::{GraphFormat, ParamKind, ParamValue, Term};
+use smarty_store::{GraphFormat, GraphName, NamedNode, ParamKind, ParamValue, Term};
 
 /// `--format` of RDF serialisations: the store's one list of names, offered as possible values.
 fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
@@ -19,6 +19,29 @@ fn graph_iri(value: &str) -> Result<String, String> {
         Ok(ParamValue::Term(Term::NamedNode(n))) => Ok(n.into_string()),
         _ => Err("expected a graph's IRI: <https://…>, https://… or prefix:local".to_owned()),
     }
+}
+
+/// `ingest --graph`: `default`, or a graph's IRI as `--graph` of `export` takes it.
+fn target_graph(value: &str) -> Result<GraphName, String> {
+    if value == "default" {
+        return Ok(GraphName::DefaultGraph);
+    }
+    graph_iri(value)
+        .map(|iri| GraphName::NamedNode(NamedNode::new_unchecked(iri)))
+        .map_err(|_| {
+            "expected `default` or a graph's IRI: <https://…>, https://… or prefix:local".to_owned()
+        })
+}
+
+/// `--base`: an absolute IRI, with or without angle brackets.
+fn absolute_iri(value: &str) -> Result<String, String> {
+    let iri = value
+        .strip_prefix('<')
+        .and_then(|v| v.strip_suffix('>'))
+        .unwrap_or(value);
+    NamedNode::new(iri)
+        .map(NamedNode::into_string)
+        .map_err(|e| format!("expected an absolute IRI: {e}"))
 }
 
 mod networks;
@@ -92,6 +115,12 @@ pub struct StoreArgs {
     /// 'basic USER:PASSWORD' [default: the same line in $SMARTY_KG_AUTH]
     #[arg(long, global = true, value_name = "FILE")]
     pub auth_file: Option<PathBuf>,
+
+    /// Standard SPARQL in queries and updates (query, update, the shell, serve): no predeclared
+    /// prefixes, the default graph is the store's own default graph (not the union of the named
+    /// graphs), answers exactly as evaluated
+    #[arg(long, global = true)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -292,6 +321,17 @@ pub struct IngestArgs {
     /// version is a store of its own under the store's `kept/`)
     #[arg(long)]
     pub keep_previous: bool,
+
+    /// Add the RDF files' triples to this graph (an IRI, or `default` for the store's default
+    /// graph) instead of a graph of each file's own that loading the file again replaces; named
+    /// graphs in TriG and N-Quads files are kept
+    #[arg(long, value_name = "IRI|default", value_parser = target_graph)]
+    pub graph: Option<GraphName>,
+
+    /// Resolve relative IRIs in the RDF files against this IRI [default: file:///NAME, NAME
+    /// made of the file's name]
+    #[arg(long, value_name = "IRI", value_parser = absolute_iri)]
+    pub base: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use smarty_reference::Reference;
-use smarty_store::{GraphFormat, GuideDocument, IngestStage};
+use smarty_store::{GraphFormat, GuideDocument, IngestStage, LoadOptions};
 
 use crate::cli::{IngestArgs, StoreArgs};
 use crate::exit::Status;
@@ -20,16 +20,39 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
         )
         .into());
     }
+    if args.graph.is_some() || args.base.is_some() {
+        let guides: Vec<String> = args
+            .files
+            .iter()
+            .filter(|p| GraphFormat::from_path(p).is_none())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !guides.is_empty() {
+            return Err(super::UsageError(format!(
+                "--graph and --base are for RDF files; these are guides: {}",
+                guides.join(", ")
+            ))
+            .into());
+        }
+    }
+    let load = LoadOptions {
+        base: args.base.clone(),
+        into: args.graph.clone(),
+    };
     let kg = super::store::open(store_args, super::store::Access::Write)?;
     let reference = Reference::bundled().context("bundled reference data")?;
     for path in &args.files {
         let shown = path.display().to_string();
         if let Some(format) = GraphFormat::from_path(path) {
-            let report = kg.load_rdf_file(path, format)?;
+            let report = kg.load_rdf_file_with(path, format, &load)?;
             println!(
-                "loaded {shown}: {} statements into <{}>{}",
+                "loaded {shown}: {} statements into {}{}",
                 report.quads,
-                report.graph,
+                if report.graph.is_empty() {
+                    "the default graph".to_owned()
+                } else {
+                    format!("<{}>", report.graph)
+                },
                 if report.named_graphs > 0 {
                     format!(" and {} named graphs", report.named_graphs)
                 } else {

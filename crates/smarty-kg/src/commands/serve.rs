@@ -50,6 +50,7 @@ pub fn run(store_args: &StoreArgs, args: &ServeArgs) -> anyhow::Result<Status> {
         max_rows: usize::try_from(args.max_rows).unwrap_or(usize::MAX),
         timeout,
         allow_federation: args.allow_federation,
+        strict: store_args.strict,
         max_concurrent: usize::try_from(args.max_concurrent).unwrap_or(1),
         queue: usize::try_from(args.queue).unwrap_or(usize::MAX),
         read_timeout,

@@ -50,6 +50,7 @@ fn session<'kg>(
     if let Some(format) = format {
         session.settings.format = format;
     }
+    session.settings.strict = store_args.strict;
     session.settings.timeout = store_args
         .timeout
         .filter(|t| *t > 0.0)

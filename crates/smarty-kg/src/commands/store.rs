@@ -161,6 +161,7 @@ pub fn query_options(args: &StoreArgs) -> QueryOptions {
             .filter(|t| *t > 0.0)
             .map(Duration::from_secs_f64),
         canceller: Some(canceller),
+        strict: args.strict,
         ..QueryOptions::default()
     }
 }

@@ -8,7 +8,7 @@ use spargebra::term::{TermPattern, TriplePattern, Variable};
 
 use super::AnswerForm;
 use crate::StoreError;
-use crate::query::{AnswerOrder, QueryOptions, parse_check, spargebra_parser};
+use crate::query::{AnswerOrder, QueryOptions, parse_check};
 
 /// A query as any SPARQL 1.1 server reads it.
 #[derive(Debug, Clone)]
@@ -27,15 +27,10 @@ impl Portable {
         graphs: Option<&[String]>,
     ) -> Result<Portable, StoreError> {
         parse_check(text)?;
-        let parsed = crate::query::with_session_prefixes(spargebra_parser(), &options.prefixes)
+        let parsed = crate::query::parser_for(options)
             .parse_query(text)
             .map_err(|e| {
-                crate::query::syntax_error(
-                    &e,
-                    text,
-                    &options.prefixes,
-                    crate::query::Expecting::Query,
-                )
+                crate::query::syntax_error(&e, text, options, crate::query::Expecting::Query)
             })?;
         let mut query = if options.parameters.is_empty() {
             parsed

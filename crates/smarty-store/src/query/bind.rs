@@ -9,9 +9,7 @@ use spargebra::term::GroundTerm;
 use super::QueryOptions;
 use super::hint::Expecting;
 use super::order::AnswerOrder;
-use super::parse::{
-    parse_check, session_evaluator, spargebra_parser, syntax_error, with_session_prefixes,
-};
+use super::parse::{parse_check, parser_for, session_evaluator, syntax_error};
 use crate::{KnowledgeGraph, StoreError};
 
 /// Adds `VALUES (?a ?b) { (x y) }` at the start of the query's WHERE clause: below the solution
@@ -74,8 +72,9 @@ fn ground(term: &Term) -> Option<GroundTerm> {
 
 impl KnowledgeGraph {
     /// Parses a query for evaluation: session prefixes, parameters bound, the default graph the
-    /// union of the named graphs (unless the query names its dataset), and a SELECT's ORDER BY
-    /// lifted off to be sorted after evaluation ([`super::order`]), which the caller applies.
+    /// union of the named graphs (unless the query names its dataset, or the options are strict),
+    /// and a SELECT's ORDER BY lifted off to be sorted after evaluation ([`super::order`]), which
+    /// the caller applies.
     pub(crate) fn prepare(
         &self,
         text: &str,
@@ -85,15 +84,15 @@ impl KnowledgeGraph {
         parse_check(text)?;
         let evaluator = session_evaluator(token, options)?;
         // Parsed by spargebra, as oxigraph's own parse does, so that the algebra can be changed.
-        let mut query = with_session_prefixes(spargebra_parser(), &options.prefixes)
+        let mut query = parser_for(options)
             .parse_query(text)
-            .map_err(|e| syntax_error(&e, text, &options.prefixes, Expecting::Query))?;
+            .map_err(|e| syntax_error(&e, text, options, Expecting::Query))?;
         if !options.parameters.is_empty() {
             query = bind(query, &options.parameters)?;
         }
         let lifted = super::order::lift(&mut query);
         let mut prepared = evaluator.for_query(query);
-        if prepared.dataset().is_default_dataset() {
+        if !options.strict && prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
         Ok((prepared, lifted))

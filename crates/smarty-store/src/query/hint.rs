@@ -19,7 +19,7 @@ const UPDATE_FORMS: [&str; 10] = [
 pub(crate) fn explain(
     parser_says: String,
     text: &str,
-    declared: &[(String, String)],
+    declared: &Declared<'_>,
     expecting: Expecting,
 ) -> String {
     // The parser reports an undeclared prefix as whatever token it wanted next.
@@ -130,9 +130,17 @@ fn closest(word: &str, keywords: &[&'static str]) -> Option<&'static str> {
         .map(|(_, k)| k)
 }
 
+/// The prefixes a statement may use without declaring them.
+pub(crate) struct Declared<'a> {
+    /// The session's.
+    pub session: &'a [(String, String)],
+    /// Whether the common prefixes are predeclared (not in strict mode).
+    pub predeclared: bool,
+}
+
 /// "unknown prefix 'ex:'" for the first prefixed name whose prefix is neither predeclared, nor
-/// declared in the text, nor in `declared` (the session's).
-fn unknown_prefix(text: &str, declared: &[(String, String)]) -> Option<String> {
+/// declared in the text, nor declared by the session.
+fn unknown_prefix(text: &str, declared: &Declared<'_>) -> Option<String> {
     let code: String = text
         .lines()
         .map(|l| l.split('#').next().unwrap_or_default())
@@ -147,9 +155,9 @@ fn unknown_prefix(text: &str, declared: &[(String, String)]) -> Option<String> {
         .filter_map(|w| w[1].split(':').next())
         .collect();
     let known = |p: &str| {
-        smarty_rdf::vocab::namespace(p).is_some()
+        (declared.predeclared && smarty_rdf::vocab::namespace(p).is_some())
             || in_text.contains(&p)
-            || declared.iter().any(|(d, _)| d == p)
+            || declared.session.iter().any(|(d, _)| d == p)
     };
     let prefix = words.iter().find_map(|w| {
         let (prefix, rest) = w.split_once(':')?;
@@ -166,6 +174,12 @@ fn unknown_prefix(text: &str, declared: &[(String, String)]) -> Option<String> {
             && !rest.starts_with("//");
         (is_name && !known(prefix)).then_some(prefix)
     })?;
+    if !declared.predeclared {
+        return Some(format!(
+            "unknown prefix '{prefix}:': declare it (PREFIX {prefix}: <…>); none are predeclared \
+             in strict mode"
+        ));
+    }
     let predeclared: Vec<&str> = smarty_rdf::vocab::PREFIXES
         .iter()
         .map(|(p, _)| *p)
@@ -182,7 +196,11 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expecting: Expecting, parser_says: &str, expect: &str) {
-        let got = explain(parser_says.to_owned(), text, &[], expecting);
+        let declared = Declared {
+            session: &[],
+            predeclared: true,
+        };
+        let got = explain(parser_says.to_owned(), text, &declared, expecting);
         assert!(got.contains(expect), "{text:?}: {got}");
     }
 
@@ -224,8 +242,17 @@ mod tests {
 
     #[test]
     fn unknown_prefixes_are_named() {
-        let says = |text: &str, declared: &[(String, String)]| {
-            explain("expected OPTIONAL".into(), text, declared, Expecting::Query)
+        let says = |text: &str, session: &[(String, String)]| {
+            let declared = Declared {
+                session,
+                predeclared: true,
+            };
+            explain(
+                "expected OPTIONAL".into(),
+                text,
+                &declared,
+                Expecting::Query,
+            )
         };
         let got = says("SELECT * { ?s ex:p ?o }", &[]);
         assert!(got.starts_with("unknown prefix 'ex:'"), "{got}");
@@ -242,5 +269,17 @@ mod tests {
         let session = [("ex".to_owned(), "http://e/".to_owned())];
         assert_eq!(says("SELECT * { ?s ex:p ?o", &session), fine);
         assert_eq!(says("SELECT * { _:b ?p ?o", &[]), fine);
+        let strict = Declared {
+            session: &[],
+            predeclared: false,
+        };
+        let got = explain(
+            "Prefix not found".into(),
+            "SELECT * { ?s schema:name ?o }",
+            &strict,
+            Expecting::Query,
+        );
+        assert!(got.starts_with("unknown prefix 'schema:'"), "{got}");
+        assert!(got.contains("none are predeclared"), "{got}");
     }
 }

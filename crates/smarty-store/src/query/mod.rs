@@ -2,6 +2,8 @@
 //!
 //! - The default graph is the union of all named graphs.
 //! - Common prefixes (`smarty_rdf::vocab::PREFIXES`) are predeclared.
+//! - [`QueryOptions::strict`] turns the two above off, and the settling of answers with them, for
+//!   the standard's answers.
 //! - Parameters are bound as RDF terms by adding a `VALUES` block to the parsed algebra, never by
 //!   editing query text.
 //! - Parsing and evaluation run on a thread with a large stack, after a bracket-depth check, so a
@@ -28,7 +30,7 @@ pub(crate) use hint::Expecting;
 pub use order::AnswerOrder;
 pub(crate) use order::lift;
 pub use parse::{MAX_QUERY_BYTES, StatementShape, parse_check, statement_shape};
-pub(crate) use parse::{spargebra_parser, syntax_error, with_session_prefixes};
+pub(crate) use parse::{parser_for, syntax_error};
 pub use run::Canceller;
 pub use write::{QueryOutput, write_outcome};
 
@@ -47,6 +49,9 @@ pub struct QueryOptions {
     /// When work made of several steps (index scans, several queries) must stop, for
     /// [`QueryOptions::check_cancelled`]; set by [`QueryOptions::started_now`].
     pub deadline: Option<std::time::Instant>,
+    /// SPARQL as the standard defines it: no predeclared prefixes, the store's own default graph
+    /// (not the union of its named graphs), and answers as evaluated (not settled).
+    pub strict: bool,
 }
 
 impl QueryOptions {
@@ -142,8 +147,9 @@ fn selects_all(text: &str) -> bool {
 /// The answer in the one form smarty-kg prints whichever engine computed it
 /// ([`crate::Portable::settle`]).
 pub(crate) fn settled(outcome: QueryOutcome, text: &str, options: &QueryOptions) -> QueryOutcome {
-    // Only rows are settled: no second parse for an empty answer or a graph.
-    if !matches!(&outcome, QueryOutcome::Solutions(t) if !t.rows.is_empty()) {
+    // Only rows are settled: no second parse for an empty answer or a graph; strict answers are
+    // the engine's own.
+    if options.strict || !matches!(&outcome, QueryOutcome::Solutions(t) if !t.rows.is_empty()) {
         return outcome;
     }
     match crate::Portable::new(text, options, None) {
@@ -211,7 +217,7 @@ impl KnowledgeGraph {
             parse_check(text)?;
             let prepared = session_evaluator(token, options)?
                 .parse_update(text)
-                .map_err(|e| syntax_error(&e, text, &options.prefixes, hint::Expecting::Update))?;
+                .map_err(|e| syntax_error(&e, text, options, hint::Expecting::Update))?;
             self.forget_derived()?;
             prepared
                 .on_store(&self.store)

@@ -40,7 +40,7 @@ pub fn statement_shape(text: &str) -> StatementShape {
     }
 }
 
-pub(crate) fn with_session_prefixes(
+fn with_session_prefixes(
     mut parser: spargebra::SparqlParser,
     prefixes: &[(String, String)],
 ) -> spargebra::SparqlParser {
@@ -51,6 +51,17 @@ pub(crate) fn with_session_prefixes(
         };
     }
     parser
+}
+
+/// The parser a query or update of these options is read with: the predeclared prefixes (unless
+/// strict) and the session's.
+pub(crate) fn parser_for(options: &super::QueryOptions) -> spargebra::SparqlParser {
+    let parser = if options.strict {
+        spargebra::SparqlParser::new()
+    } else {
+        spargebra_parser()
+    };
+    with_session_prefixes(parser, &options.prefixes)
 }
 
 /// Checks a query's size and bracket nesting before it reaches the recursive parser.
@@ -148,14 +159,20 @@ fn bracket_depth(text: &str) -> usize {
 /// How long one SERVICE or LOAD request may take when the query itself has no timeout.
 const HTTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// The evaluator with the common prefixes, the session's prefixes and a cancellation token.
+/// The evaluator with the common prefixes (unless strict), the session's prefixes and a
+/// cancellation token.
 /// SERVICE and LOAD requests get the query's own timeout (the endpoint refuses them beforehand
 /// unless the server allows federation).
 pub(super) fn session_evaluator(
     token: &CancellationToken,
     options: &super::QueryOptions,
 ) -> Result<SparqlEvaluator, StoreError> {
-    let mut evaluator = evaluator()
+    let common = if options.strict {
+        SparqlEvaluator::new()
+    } else {
+        evaluator()
+    };
+    let mut evaluator = common
         .with_cancellation_token(token.clone())
         .with_http_timeout(options.timeout.unwrap_or(HTTP_TIMEOUT));
     for (p, ns) in &options.prefixes {
@@ -177,7 +194,7 @@ pub(crate) fn evaluator() -> SparqlEvaluator {
     e
 }
 
-pub(crate) fn spargebra_parser() -> spargebra::SparqlParser {
+fn spargebra_parser() -> spargebra::SparqlParser {
     let mut p = spargebra::SparqlParser::new();
     for (prefix, ns) in smarty_rdf::vocab::PREFIXES {
         p = match p.clone().with_prefix(*prefix, *ns) {
@@ -192,10 +209,14 @@ pub(crate) fn spargebra_parser() -> spargebra::SparqlParser {
 pub(crate) fn syntax_error(
     e: &SparqlSyntaxError,
     text: &str,
-    declared: &[(String, String)],
+    options: &super::QueryOptions,
     expecting: super::hint::Expecting,
 ) -> StoreError {
     let said = e.to_string();
+    let declared = super::hint::Declared {
+        session: &options.prefixes,
+        predeclared: !options.strict,
+    };
     let parsed = said.strip_prefix("error at ").and_then(|rest| {
         let (position, message) = rest.split_once(": ")?;
         let (line, column) = position.split_once(':')?;
@@ -225,12 +246,12 @@ pub(crate) fn syntax_error(
         Some((line, column, message)) => StoreError::Syntax {
             line,
             column,
-            message: super::hint::explain(message, text, declared, expecting),
+            message: super::hint::explain(message, text, &declared, expecting),
         },
         None => StoreError::Syntax {
             line: 1,
             column: 1,
-            message: super::hint::explain(said, text, declared, expecting),
+            message: super::hint::explain(said, text, &declared, expecting),
         },
     }
 }
@@ -282,7 +303,7 @@ mod tests {
         match syntax_error(
             &e,
             "SELECT * WHERE {\n  ?s ?p }",
-            &[],
+            &super::super::QueryOptions::default(),
             super::super::hint::Expecting::Query,
         ) {
             StoreError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 10)),
