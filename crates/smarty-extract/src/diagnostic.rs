@@ -26,6 +26,8 @@ pub enum DiagnosticCode {
     ContentsTitleDiffers,
     /// A contents entry that matches no heading.
     UnmatchedContentsEntry,
+    /// The last practices the contents page lists are not in the text: it may be cut short.
+    EndsEarly,
     /// A field label with no value under it.
     EmptyField,
     /// A date field that could not be read as a period.
@@ -89,6 +91,7 @@ impl DiagnosticCode {
             DiagnosticCode::RepeatedSection => "repeated-section",
             DiagnosticCode::ContentsTitleDiffers => "contents-title-differs",
             DiagnosticCode::UnmatchedContentsEntry => "unmatched-contents-entry",
+            DiagnosticCode::EndsEarly => "ends-early",
             DiagnosticCode::EmptyField => "empty-field",
             DiagnosticCode::UnreadableDate => "unreadable-date",
             DiagnosticCode::UnreadableAmount => "unreadable-amount",

@@ -26,6 +26,7 @@ fn kg() -> &'static KnowledgeGraph {
                 text,
                 bytes: text.as_bytes(),
                 keep_previous: false,
+                allow_partial: false,
             },
             &reference,
             &mut |_| {},

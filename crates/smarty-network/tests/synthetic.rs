@@ -22,6 +22,7 @@ fn a_large_synthetic_guide() {
             text: &guide.text,
             bytes: guide.text.as_bytes(),
             keep_previous: false,
+            allow_partial: false,
         },
         &reference,
         &mut |_| {},

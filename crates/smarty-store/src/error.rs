@@ -51,6 +51,14 @@ pub enum StoreError {
     #[error("{}: no practices found (expected 'About this good practice' headings under practice titles); nothing was stored", path.display())]
     NoPractices { path: PathBuf },
 
+    /// A guide whose contents page lists practices the text does not reach: nothing was stored.
+    #[error("{}:{line}: {message}; nothing was stored (--allow-partial stores what the text holds)", path.display())]
+    CutShort {
+        path: PathBuf,
+        line: u32,
+        message: String,
+    },
+
     /// An output format that does not fit the query's answer (CSV for a CONSTRUCT, say).
     #[error("{0}")]
     WrongFormat(String),
@@ -100,6 +108,7 @@ impl StoreError {
                 | StoreError::File { .. }
                 | StoreError::Parameter(_)
                 | StoreError::NoPractices { .. }
+                | StoreError::CutShort { .. }
                 | StoreError::WrongFormat(_)
         )
     }

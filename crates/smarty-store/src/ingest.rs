@@ -44,6 +44,9 @@ pub struct GuideDocument<'a> {
     pub bytes: &'a [u8],
     /// Keep the versions this one replaces, each a store of its own (`DIR/kept/`).
     pub keep_previous: bool,
+    /// Store a guide that looks cut short (its contents page lists practices after the last one
+    /// in the text); without it such a guide is refused and nothing is stored.
+    pub allow_partial: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +127,18 @@ impl KnowledgeGraph {
         if extraction.practices.is_empty() {
             return Err(StoreError::NoPractices {
                 path: doc.name.into(),
+            });
+        }
+        if !doc.allow_partial
+            && let Some(cut) = extraction
+                .diagnostics
+                .iter()
+                .find(|d| d.code == smarty_extract::DiagnosticCode::EndsEarly)
+        {
+            return Err(StoreError::CutShort {
+                path: doc.name.into(),
+                line: cut.line,
+                message: cut.message.clone(),
             });
         }
         let file_name = document_slug(doc.name, "guide");
@@ -221,6 +236,7 @@ impl KnowledgeGraph {
             text,
             bytes: text.as_bytes(),
             keep_previous: false,
+            allow_partial: false,
         };
         self.ingest_guide(&doc, reference, &mut |_| {})
     }

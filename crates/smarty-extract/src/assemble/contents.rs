@@ -35,6 +35,19 @@ pub(super) fn align_contents(
             a.record(contents, e, a.by_position[p], practice, diags);
         }
     }
+    if let Some(missing) = a.trailing_unused() {
+        let first = &contents.entries[missing[0]];
+        diags.push(Diagnostic::warning(
+            first.span.start,
+            DiagnosticCode::EndsEarly,
+            format!(
+                "the text ends before the last {} entries of its contents page, from '{}': \
+                 the file may be cut short",
+                missing.len(),
+                first.title
+            ),
+        ));
+    }
     for &e in &a.candidates {
         if !a.used[e] {
             let entry = &contents.entries[e];
@@ -48,6 +61,14 @@ pub(super) fn align_contents(
 }
 
 impl Alignment {
+    /// The candidate entries after the last one a practice took, when there are any: what a
+    /// guide cut short lacks (an unmatched entry amid matched ones is a title printed otherwise).
+    fn trailing_unused(&self) -> Option<Vec<usize>> {
+        let last_used = self.candidates.iter().rposition(|&e| self.used[e])?;
+        let trailing = self.candidates[last_used + 1..].to_vec();
+        (!trailing.is_empty()).then_some(trailing)
+    }
+
     /// Each practice takes the first unused candidate entry whose title matches its own.
     fn by_title(
         contents: &Contents,

@@ -412,6 +412,29 @@ practice 2 L11-13: Skills Lab | page 3
 practice 3 L15-17: Practice Three | page 4
   About this good practice L16-17: Three.
 ContentsTitleDiffers L3
-UnmatchedContentsEntry L5",
+UnmatchedContentsEntry L5
+EndsEarly L5",
+    );
+}
+
+#[test]
+fn a_text_that_stops_before_the_contents_ends_is_cut_short() {
+    check(
+        &[
+            "Contents",
+            "Practice One 2",
+            "Practice Two 3",
+            "Practice Three 4",
+            "",
+            "Practice One",
+            "About this good practice",
+            "One.",
+        ],
+        "heading L1: Contents
+practice 1 L6-8: Practice One | page 2
+  About this good practice L7-8: One.
+UnmatchedContentsEntry L3
+EndsEarly L3
+UnmatchedContentsEntry L4",
     );
 }

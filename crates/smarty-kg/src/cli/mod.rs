@@ -322,6 +322,11 @@ pub struct IngestArgs {
     #[arg(long)]
     pub keep_previous: bool,
 
+    /// Store a guide even when it looks cut short (its contents page lists practices after the
+    /// last one in the text); without it such a guide is refused and nothing is stored
+    #[arg(long)]
+    pub allow_partial: bool,
+
     /// Add the RDF files' triples to this graph (an IRI, or `default` for the store's default
     /// graph) instead of a graph of each file's own that loading the file again replaces; named
     /// graphs in TriG and N-Quads files are kept

@@ -73,6 +73,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             text: &guide.text,
             bytes: &guide.bytes,
             keep_previous: args.keep_previous,
+            allow_partial: args.allow_partial,
         };
         let started = std::time::Instant::now();
         // Each stage's duration for --timings, as `ingest.STAGE`.
@@ -110,6 +111,13 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             },
             smarty_store::StoreError::NoPractices { .. } => {
                 smarty_store::StoreError::NoPractices { path: path.clone() }
+            }
+            smarty_store::StoreError::CutShort { line, message, .. } => {
+                smarty_store::StoreError::CutShort {
+                    path: path.clone(),
+                    line,
+                    message,
+                }
             }
             other => other,
         })?;

@@ -32,6 +32,7 @@ fn ensure_content(kg: &KnowledgeGraph) -> anyhow::Result<()> {
         text: BUNDLED_GUIDE.text,
         bytes: BUNDLED_GUIDE.text.as_bytes(),
         keep_previous: false,
+        allow_partial: false,
     };
     let report = kg.ingest_guide(&doc, &reference, &mut |_| {})?;
     eprintln!(

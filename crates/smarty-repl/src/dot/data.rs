@@ -26,6 +26,7 @@ pub(super) fn ingest(
         text: &guide.text,
         bytes: &guide.bytes,
         keep_previous: false,
+        allow_partial: false,
     };
     let report =
         session
