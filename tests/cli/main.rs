@@ -2,6 +2,7 @@
 // Test and bench helpers outside #[test] functions state their expectations with unwrap too.
 #![allow(clippy::unwrap_used)]
 
+mod bad_input;
 mod diff;
 mod exit_codes;
 mod extract;

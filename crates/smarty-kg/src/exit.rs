@@ -4,8 +4,8 @@
 //! |---|---|
 //! | 0 | success (a SELECT without rows and an `ASK` answering false are still 0) |
 //! | 1 | the command ran but found nothing or the data failed a check (`extract` or `ingest` of a text without practices, `validate` with violations, `path` between unlinked things) |
-//! | 2 | bad input: unreadable file, a remote endpoint's URL or credentials, wrong encoding, SPARQL syntax error, bad arguments, a named query's parameter unknown, missing or of the wrong kind, a `--format` that does not fit the query |
-//! | 3 | the store cannot be used: missing (for a command that only reads), in use by another process, unreadable, disk error; a remote endpoint unreachable or failing |
+//! | 2 | bad input: unreadable file, a binary, oversized or cut-short guide, a remote endpoint's URL or credentials, wrong encoding, SPARQL syntax error, bad arguments, a named query's parameter unknown, missing or of the wrong kind, a `--format` that does not fit the query |
+//! | 3 | the store cannot be used: missing (for a command that only reads), in use by another process, unreadable, disk error (a full disk, a read-only mount), a directory of another program's files; a remote endpoint unreachable or failing |
 //! | 4 | a query ran out of time (`--timeout`) |
 //! | 130 | interrupted (Ctrl-C) |
 
@@ -56,7 +56,7 @@ fn code_of(cause: &(dyn std::error::Error + 'static)) -> Option<u8> {
     {
         return Some(2);
     }
-    if cause.is::<crate::commands::NoStore>() {
+    if cause.is::<crate::commands::NoStore>() || cause.is::<crate::commands::ForeignDir>() {
         return Some(3);
     }
     if let Some(f) = cause.downcast_ref::<crate::commands::ScriptFailure>() {

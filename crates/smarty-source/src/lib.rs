@@ -30,7 +30,13 @@ pub enum SourceError {
     },
     #[error("{}: {message}", path.display())]
     Pdf { path: PathBuf, message: String },
+    #[error("{}: {size} bytes, more than a guide may have ({MAX_GUIDE_BYTES} bytes, 512 MiB); nothing was read", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
 }
+
+/// The largest guide read (a guide of 100,000 synthetic practices is about 150 MB): a bigger
+/// file is refused before it is read, rather than held in memory whole, twice.
+pub const MAX_GUIDE_BYTES: u64 = 512 << 20;
 
 /// A guide's text, the bytes it was read from, and for a PDF the page of each line.
 #[derive(Debug, Clone)]
@@ -72,10 +78,18 @@ const PDF_MAGIC: &[u8] = b"%PDF-";
 
 /// Reads a guide: a PDF (by its first bytes) through pdftotext, anything else as text.
 pub fn read_guide(path: &Path) -> Result<GuideText, SourceError> {
-    let bytes = std::fs::read(path).map_err(|source| SourceError::Unreadable {
+    let unreadable = |source| SourceError::Unreadable {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_GUIDE_BYTES {
+        return Err(SourceError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.starts_with(PDF_MAGIC) {
         return read_pdf(path, bytes);
     }

@@ -111,6 +111,29 @@ impl KnowledgeGraph {
         dir.join("rocksdb").is_dir()
     }
 
+    /// The entries of `dir` that a store does not make (another program's files), sorted: a
+    /// store is created only in a new directory, an empty one, or one a store began.
+    pub fn foreign_entries(dir: &Path) -> Vec<String> {
+        const STORE_ENTRIES: &[&str] = &[
+            "rocksdb",
+            "lock",
+            "person-key",
+            "sources",
+            "derived",
+            "kept",
+            "pushed",
+        ];
+        let mut foreign: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !STORE_ENTRIES.contains(&name.as_str()))
+            .collect();
+        foreign.sort();
+        foreign
+    }
+
     /// A temporary store in memory.
     pub fn in_memory() -> Result<KnowledgeGraph, StoreError> {
         Ok(KnowledgeGraph {

@@ -26,7 +26,7 @@ use crate::exit::Status;
 
 pub use query::PositionedSyntaxError;
 pub use shell::ScriptFailure;
-pub use store::NoStore;
+pub use store::{ForeignDir, NoStore};
 
 /// The width to lay tables out at when standard output is not a terminal: piped output has no
 /// terminal to measure, so honour `$COLUMNS` as shells and pagers do. `None` on a terminal (the

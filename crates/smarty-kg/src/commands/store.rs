@@ -34,6 +34,21 @@ pub struct NoStore {
     pub create: String,
 }
 
+/// A directory that holds another program's files and no store: no store is made among them.
+#[derive(Debug, thiserror::Error)]
+#[error("{} holds no store but other files ({}): a store is created only in a new or empty directory; choose another --store", dir.display(), shown(entries))]
+pub struct ForeignDir {
+    pub dir: PathBuf,
+    pub entries: Vec<String>,
+}
+
+fn shown(entries: &[String]) -> String {
+    match entries {
+        [a, b, c, _, ..] => format!("{a}, {b}, {c} and {} more", entries.len() - 3),
+        _ => entries.join(", "),
+    }
+}
+
 pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> {
     if let Some(url) = &args.endpoint {
         return Err(super::UsageError(format!(
@@ -62,6 +77,12 @@ pub fn open(args: &StoreArgs, access: Access) -> anyhow::Result<KnowledgeGraph> 
             create,
         }
         .into());
+    }
+    if !existed {
+        let entries = KnowledgeGraph::foreign_entries(&dir);
+        if !entries.is_empty() {
+            return Err(ForeignDir { dir, entries }.into());
+        }
     }
     keep_store_private();
     let kg = KnowledgeGraph::open(&dir)?;
