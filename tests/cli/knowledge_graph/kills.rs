@@ -9,8 +9,11 @@
 
 use std::hash::{BuildHasher, Hasher};
 
+use std::io::{Read, Write};
+
 use super::crash::assert_kept_facts_are_true;
 use super::*;
+use crate::http::{Server, send};
 
 /// Kills per write path.
 const KILLS: u32 = 20;
@@ -50,20 +53,15 @@ fn kill_moments(span: Duration) -> Vec<u64> {
 }
 
 /// Runs the binary with `args` in `dir`, kills it (SIGKILL) at each moment in turn, and after
-/// each kill checks with `check` (true: the old state), that the kept facts are true and that
-/// `validate` reports on a whole state; `reset` restores the old state when a kill came too late.
-/// Returns how many kills found the old state.
-#[allow(clippy::print_stderr)] // the split of outcomes, for docs/RELIABILITY.md
+/// each kill checks the store ([`after_each_kill`]). Returns how many kills found the old state.
 fn kill_at(
     dir: &tempfile::TempDir,
     args: &[&str],
     moments_ms: &[u64],
-    mut check: impl FnMut(&str) -> bool,
+    check: impl FnMut(&str) -> bool,
     reset: impl Fn(),
 ) -> usize {
-    let mut olds = 0;
-    let mut reports: [Option<Vec<u8>>; 2] = [None, None];
-    for moment in moments_ms {
+    let run = |moment: u64| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_smarty-kg"))
             .current_dir(dir.path())
             .args(["--store", "store"])
@@ -72,10 +70,31 @@ fn kill_at(
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(*moment));
+        std::thread::sleep(Duration::from_millis(moment));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
-        let when = format!("{args:?} killed at {moment} ms");
+    };
+    after_each_kill(dir, &format!("{args:?}"), moments_ms, run, check, reset)
+}
+
+/// For each moment: `run` makes a write and kills it at that moment; then `check` (true: the
+/// old state) looks at the store, the kept facts must be true and `validate` must report on a
+/// whole state; `reset` restores the old state when a kill came too late. Returns how many
+/// kills found the old state.
+#[allow(clippy::print_stderr)] // the split of outcomes, for docs/RELIABILITY.md
+fn after_each_kill(
+    dir: &tempfile::TempDir,
+    what: &str,
+    moments_ms: &[u64],
+    mut run: impl FnMut(u64),
+    mut check: impl FnMut(&str) -> bool,
+    reset: impl Fn(),
+) -> usize {
+    let mut olds = 0;
+    let mut reports: [Option<Vec<u8>>; 2] = [None, None];
+    for moment in moments_ms {
+        run(*moment);
+        let when = format!("{what} killed at {moment} ms");
         let old = check(&when);
         assert_kept_facts_are_true(dir, &when);
         let report = smarty(dir)
@@ -97,7 +116,7 @@ fn kill_at(
     }
     // The figures docs/RELIABILITY.md publishes (cargo test kills -- --nocapture).
     eprintln!(
-        "kills of {args:?}: {} found the old state whole, {} the new one whole",
+        "kills of {what}: {} found the old state whole, {} the new one whole",
         olds,
         moments_ms.len() - olds
     );
@@ -271,6 +290,72 @@ fn loads_and_updates_killed_at_random_moments_leave_one_whole_state() {
         &dir,
         &["update", copy],
         &kill_moments(span),
+        |when| {
+            let now = count(&dir, copied);
+            assert!(now == 0 || now == old, "{when}: {now} of {old} copied");
+            now == 0
+        },
+        drop_copy,
+    );
+    assert!(olds > 0, "no kill landed before the update's commit");
+}
+
+/// `serve --read-write` killed while it runs an update a client sent (every statement copied
+/// into one graph): the store holds the old state or the whole new one.
+#[test]
+fn a_server_killed_during_a_write_leaves_one_whole_state() {
+    let dir = tempfile::tempdir().unwrap();
+    smarty(&dir)
+        .args(["synth", "--practices", "400", "-o", "synth.txt"])
+        .assert()
+        .success();
+    smarty(&dir)
+        .args(["--store", "store", "ingest", "synth.txt"])
+        .assert()
+        .success();
+    std::fs::write(dir.path().join("token"), "a-long-secret-token-42\n").unwrap();
+    let old = count(&dir, TOTAL);
+    let copied = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }";
+    let copy = "INSERT { GRAPH <urn:x:copy> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let request = format!(
+        "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-update\r\n\
+         Content-Length: {}\r\nAuthorization: Bearer a-long-secret-token-42\r\n\
+         Connection: close\r\n\r\n{copy}",
+        copy.len()
+    );
+    let serve = || Server::start(&dir, &["--read-write", "--token-file", "token"]);
+    let drop_copy = || {
+        smarty(&dir)
+            .args(["--store", "store", "update", "DROP GRAPH <urn:x:copy>"])
+            .assert()
+            .success();
+    };
+    let span = {
+        let server = serve();
+        let start = Instant::now();
+        assert_eq!(send(server.addr, request.as_bytes()).status, 200);
+        start.elapsed()
+    };
+    drop_copy();
+    let run = |moment: u64| {
+        let server = serve();
+        let (addr, request) = (server.addr, request.clone());
+        // The client's side of a killed write: no answer, which is all it can know.
+        let client = std::thread::spawn(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            let _ = stream.write_all(request.as_bytes());
+            let mut answer = Vec::new();
+            let _ = stream.read_to_end(&mut answer);
+        });
+        std::thread::sleep(Duration::from_millis(moment));
+        drop(server); // SIGKILL, and waits for the process
+        let _ = client.join();
+    };
+    let olds = after_each_kill(
+        &dir,
+        "serve --read-write, a POSTed update",
+        &kill_moments(span),
+        run,
         |when| {
             let now = count(&dir, copied);
             assert!(now == 0 || now == old, "{when}: {now} of {old} copied");
