@@ -179,11 +179,15 @@ def test_a_second_push_changes_nothing(store, remote):
     assert "pushed 0 graphs" in again.stderr, again.stderr
 
 
+KILLS = 20
+
+
 @pytest.mark.parametrize("kind", ["virtuoso", "serve"])
 def test_a_push_killed_half_way_and_run_again_ends_identical(store, kind, tmp_path):
-    """Three pushes killed at a random moment, each followed by a rerun: the remote ends as a
-    push never interrupted leaves it. A store of its own, whose record of what was pushed is
-    removed before each killed push, so that each one starts from scratch."""
+    """Twenty pushes killed, one at a random moment in each twentieth of a push's duration, each
+    followed by a rerun: the remote ends as a push never interrupted leaves it. A store of its
+    own, whose record of what was pushed is removed before each killed push, so that each one
+    starts from scratch."""
     own = served.ROOT / "data" / "smarty-good-practice-guide.txt"
     local = tmp_path / "store"
     subprocess.run([served.binary(), "--store", str(local), "ingest", str(own)], env=store.env,
@@ -200,12 +204,12 @@ def test_a_push_killed_half_way_and_run_again_ends_identical(store, kind, tmp_pa
         assert first.returncode == 0, first.stderr
         whole = time.monotonic() - started
         expected = remote_run(store, r, "stats")
-        for _ in range(3):
+        for slice_ in range(KILLS):
             shutil.rmtree(local / "pushed")
             process = subprocess.Popen(
                 [served.binary(), "--store", str(local), *r.flags(), "push", r.url],
                 env=store.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(random.uniform(0, whole))
+            time.sleep((slice_ + random.random()) * whole / KILLS)
             process.kill()
             process.wait()
             rerun = push_own()
