@@ -34,6 +34,9 @@ pub struct Line {
     /// 1-based line number.
     pub no: u32,
     pub text: String,
+    /// The line ends in a word a converter broke with a soft hyphen: its next line continues
+    /// that word, so the two join without a break.
+    pub broken: bool,
 }
 
 /// Consecutive non-blank lines.
@@ -51,14 +54,24 @@ impl Paragraph {
 
     /// Lines joined with spaces, for one-line values such as titles.
     pub fn joined(&self) -> String {
-        let parts: Vec<&str> = self.lines.iter().map(|l| l.text.as_str()).collect();
-        parts.join(" ")
+        self.join(" ")
     }
 
     /// Lines joined with newlines, as printed.
     pub fn text(&self) -> String {
-        let parts: Vec<&str> = self.lines.iter().map(|l| l.text.as_str()).collect();
-        parts.join("\n")
+        self.join("\n")
+    }
+
+    /// The lines with `separator` between them, but none after a broken word.
+    fn join(&self, separator: &str) -> String {
+        let mut out = String::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            if i > 0 && !self.lines[i - 1].broken {
+                out.push_str(separator);
+            }
+            out.push_str(&line.text);
+        }
+        out
     }
 
     pub fn first_line(&self) -> u32 {
@@ -115,6 +128,7 @@ pub fn blocks(text: &str) -> (Vec<Block>, u32) {
         .map(|(i, raw)| Line {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             text: printed(raw),
+            broken: raw.trim_end().ends_with('\u{ad}'),
         })
         .collect();
     let count = u32::try_from(lines.len()).unwrap_or(u32::MAX);
@@ -152,6 +166,7 @@ pub fn blocks(text: &str) -> (Vec<Block>, u32) {
                     lines: vec![Line {
                         no: label_line,
                         text: inline,
+                        broken: line.broken,
                     }],
                 };
                 let (rest, next) = paragraph(&lines, i);

@@ -266,6 +266,7 @@ mod tests {
                 .map(|(i, t)| Line {
                     no: i as u32 + 1,
                     text: t.to_owned(),
+                    broken: false,
                 })
                 .collect(),
         }

@@ -214,3 +214,56 @@ fn a_guide_without_contents_page_keeps_every_practice() {
     assert_eq!(titles, expected);
     assert_eq!(uncovered_lines(&without, &x), Vec::<(u32, String)>::new());
 }
+
+/// What a PDF converter does to a text, one transformation per flag.
+fn converted(text: &str, flags: [bool; 5]) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let [crlf, nfd, spaces, blank_lines, soft_hyphens] = flags;
+    let mut out: String = text
+        .lines()
+        .map(|line| {
+            let mut line = line.to_owned();
+            if spaces {
+                line = line.replace(' ', "\u{a0}");
+            }
+            if soft_hyphens && line.len() > 200 {
+                // The line broken inside its longest word, as a converter hyphenates at a line end.
+                if let Some((at, _)) = line
+                    .split(' ')
+                    .scan(0, |start, w| {
+                        let here = *start;
+                        *start += w.len() + 1;
+                        Some((here, w))
+                    })
+                    .filter(|(_, w)| w.len() >= 8 && w.chars().all(char::is_alphabetic))
+                    .max_by_key(|(_, w)| w.len())
+                {
+                    let split = line[at..].char_indices().nth(4).map_or(at, |(i, _)| at + i);
+                    line.insert_str(split, "\u{ad}\n");
+                }
+            }
+            if blank_lines && line.trim().is_empty() {
+                line.push('\n');
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    if nfd {
+        out = out.nfd().collect();
+    }
+    if crlf {
+        out = out.replace('\n', "\r\n");
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 32, ..Default::default() })]
+    /// Any combination of a converter's typographic changes leaves every extracted fact as it was.
+    #[test]
+    fn a_converter_s_typography_changes_no_fact(flags in proptest::array::uniform5(proptest::bool::ANY)) {
+        let reference = digest(&extract(GUIDE));
+        proptest::prop_assert_eq!(digest(&extract(&converted(GUIDE, flags))), reference, "{:?}", flags);
+    }
+}
