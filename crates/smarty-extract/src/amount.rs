@@ -297,6 +297,24 @@ mod tests {
         check("1,23,4 EUR", "1,23,4 EUR = ? EUR\nUNREADABLE 1,23,4 EUR");
     }
 
+    /// A range whose bounds are upside down is kept as printed, without bounds (found by the
+    /// `extract` fuzz target: the minimum came out above the maximum).
+    #[test]
+    fn a_range_upside_down_is_not_read() {
+        check(
+            "funding of between £71,000 and £18,000 is available",
+            "between £71,000 and £18,000 = ? GBP Between\nUNREADABLE between £71,000 and £18,000",
+        );
+        check(
+            "£18,000 to £11,000",
+            "£18,000 to £11,000 = ? GBP Between\nUNREADABLE £18,000 to £11,000",
+        );
+        check(
+            "£11,000 to £11,000",
+            "£11,000 to £11,000 = min 11000 max 11000 GBP Between",
+        );
+    }
+
     #[test]
     fn currencies_of_every_kind() {
         check("a grant of 1'000 CHF", "1'000 CHF = 1000 CHF");

@@ -70,6 +70,9 @@ pub struct Gazetteer {
     index: BTreeMap<String, Vec<String>>,
     /// NUTS code → other names, as printed in `names-en.csv`.
     other_names: BTreeMap<String, Vec<String>>,
+    /// The most comma-separated parts one indexed name has ("Konya, Karaman": 2): a run of
+    /// printed parts longer than this is never one name.
+    most_parts: usize,
 }
 
 impl Gazetteer {
@@ -103,12 +106,22 @@ impl Gazetteer {
                 add(other, &c.nuts);
             }
         }
+        let most_parts = regions
+            .iter()
+            .map(|r| r.name.as_str())
+            .chain(others.iter().map(|o| o.name.as_str()))
+            .chain(countries.iter().map(|c| c.name.as_str()))
+            .chain(countries.iter().flat_map(|c| c.other_names.split('|')))
+            .map(parts_of)
+            .max()
+            .unwrap_or(1);
         let regions = regions.into_iter().map(|r| (r.code.clone(), r)).collect();
         Ok(Gazetteer {
             regions,
             countries,
             index,
             other_names,
+            most_parts,
         })
     }
 
@@ -126,9 +139,11 @@ impl Gazetteer {
             crate::read_csv(crate::COUNTRY_NAMES_CSV.path, country_names)?;
         for d in &derived {
             add_name(&mut self.index, &d.name, &d.code);
+            self.most_parts = self.most_parts.max(parts_of(&d.name));
         }
         for c in &countries {
             add_name(&mut self.index, &c.name, &c.nuts);
+            self.most_parts = self.most_parts.max(parts_of(&c.name));
         }
         Ok(self)
     }
@@ -221,13 +236,15 @@ impl Gazetteer {
 
     /// The parts of a printed location (split at commas, semicolons and slashes) and its remarks
     /// in brackets; but a run of parts that is one name as printed stays whole: labels with a
-    /// comma ("Konya, Karaman") or a qualifier in brackets ("Prov. Limburg (BE)").
+    /// comma ("Konya, Karaman") or a qualifier in brackets ("Prov. Limburg (BE)"). Runs are
+    /// tried only as long as the longest such name, so a long list reads in linear time.
     fn parts(&self, printed: &str) -> (Vec<String>, Vec<String>) {
         let segments = split_outside_brackets(printed);
         let (mut parts, mut remarks) = (Vec::new(), Vec::new());
         let mut i = 0;
         while i < segments.len() {
-            let whole = (i + 1..=segments.len()).rev().find(|&j| {
+            let longest = segments.len().min(i + self.most_parts.max(1));
+            let whole = (i + 1..=longest).rev().find(|&j| {
                 let candidate = segments[i..j].join(", ");
                 (j > i + 1 || candidate.contains(['(', '/'])) && self.lookup(&candidate).is_some()
             });
@@ -328,6 +345,11 @@ fn one_territory(mut codes: Vec<String>) -> Vec<String> {
 
 /// Text outside brackets, and each bracketed remark.
 /// Splits at commas and semicolons outside brackets, trimmed.
+/// How many parts a name splits into where a printed location is split.
+fn parts_of(name: &str) -> usize {
+    split_outside_brackets(name).len()
+}
+
 fn split_outside_brackets(text: &str) -> Vec<String> {
     let mut segments = vec![String::new()];
     let mut depth = 0usize;

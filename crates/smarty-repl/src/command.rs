@@ -307,7 +307,14 @@ impl FromStr for DotCommand {
                 let close: Vec<&str> = COMMANDS
                     .iter()
                     .map(|(n, _, _)| *n)
-                    .filter(|n| n.starts_with(&other[..other.len().min(2)]))
+                    .filter(|n| {
+                        // The first two characters, whatever their width in bytes.
+                        let head = other
+                            .char_indices()
+                            .nth(2)
+                            .map_or(other.len(), |(at, _)| at);
+                        n.starts_with(&other[..head])
+                    })
                     .collect();
                 return Err(if close.is_empty() {
                     format!("unknown command '.{other}'; .help lists them")
@@ -421,6 +428,19 @@ mod tests {
         check(
             ".graph contacts svg docs/x.svg",
             "Graph { kind: \"contacts\", format: Some(\"svg\"), file: Some(\"docs/x.svg\") }",
+        );
+    }
+
+    /// An unknown command whose second character is wider than one byte is answered, not a
+    /// panic of the shell (`.a€` was cut inside the `€`).
+    #[test]
+    fn unknown_commands_with_wide_characters() {
+        check(".a€", "error: unknown command '.a€'; .help lists them");
+        check(".eé", "error: unknown command '.eé'; .help lists them");
+        check(".qü", "error: unknown command '.qü'; .help lists them");
+        check(
+            ".sté",
+            "error: unknown command '.sté'; did you mean .stats?",
         );
     }
 }

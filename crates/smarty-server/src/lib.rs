@@ -147,6 +147,14 @@ fn router(state: state::Shared) -> Router {
         .with_state(state)
 }
 
+/// The service `run` serves, without a listener: requests can be driven through it in the
+/// process (tower's `ServiceExt::oneshot`), as the fuzz target of the request path does.
+/// `config.bind` is only the address a service description names when a request has no `Host`;
+/// nothing is bound.
+pub fn app(kg: KnowledgeGraph, config: ServerConfig) -> Result<Router, ServerError> {
+    Ok(router(Arc::new(state::AppState::new(kg, config)?)))
+}
+
 /// Serves until SIGTERM or Ctrl-C. `on_listening` is told the bound address (the port may have
 /// been 0) before the first request is accepted.
 pub fn run(
@@ -170,15 +178,15 @@ pub fn run(
         kg.announce_server(&format!("http://{bound}/sparql"))?;
         let read_timeout = config.read_timeout;
         let log = config.log.clone();
-        let state = Arc::new(state::AppState::new(
+        let app = app(
             kg,
             ServerConfig {
                 bind: bound,
                 ..config
             },
-        )?);
+        )?;
         on_listening(bound);
-        serve(listener, router(state), read_timeout, &log).await;
+        serve(listener, app, read_timeout, &log).await;
         Ok(())
     });
     // An evaluation that ignores cancellation must not keep the process from exiting.

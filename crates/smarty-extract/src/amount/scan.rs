@@ -165,9 +165,21 @@ impl Scan {
                 span: Span::line(line_no),
             };
             match monies.get(i).and_then(|next| amount.range_to(next)) {
-                Some(range) => {
+                Some(mut range) => {
                     let next = monies[i].currency.and_then(|c| self.decide(c));
                     self.last_currency = next.or(self.last_currency);
+                    // "between £71,000 and £18,000": which bound is misprinted is not for the
+                    // reader to guess, so the range keeps its text and no bounds.
+                    if let (Some(lo), Some(hi)) = (range.min, range.max)
+                        && lo > hi
+                    {
+                        self.issues.push(AmountIssue {
+                            text: range.text.clone(),
+                            line: line_no,
+                            kind: IssueKind::Unreadable,
+                        });
+                        (range.min, range.max) = (None, None);
+                    }
                     self.found.push(range);
                     i += 1;
                 }

@@ -134,6 +134,7 @@ pub fn parse_term(text: &str) -> Result<Term, StoreError> {
         let (value, suffix) = rest
             .rsplit_once('"')
             .ok_or_else(|| bad("unterminated string"))?;
+        let value = unescape(value).into_owned();
         if let Some(lang) = suffix.strip_prefix('@') {
             return Literal::new_language_tagged_literal(value, lang)
                 .map(Term::from)
@@ -145,6 +146,11 @@ pub fn parse_term(text: &str) -> Result<Term, StoreError> {
                 return Err(bad("the datatype must be an IRI"));
             };
             return Ok(Literal::new_typed_literal(value, dt).into());
+        }
+        if !suffix.is_empty() {
+            return Err(bad(
+                "only @language or ^^<datatype> may follow the closing quote",
+            ));
         }
         return Ok(Literal::new_simple_literal(value).into());
     }
@@ -167,6 +173,58 @@ pub fn parse_term(text: &str) -> Result<Term, StoreError> {
         return Ok(Literal::from(t == "true").into());
     }
     Ok(Literal::new_simple_literal(t).into())
+}
+
+/// A quoted value's text as SPARQL and N-Triples read it, so that a term printed in their syntax
+/// reads back as itself: `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, `\'` and `\uXXXX`,
+/// `\UXXXXXXXX` stand for their characters. Any other backslash is kept as typed (`"C:\data"`).
+fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.contains('\\') {
+        return value.into();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let simple = match after.chars().next() {
+            Some('"') => Some('"'),
+            Some('\\') => Some('\\'),
+            Some('\'') => Some('\''),
+            Some('n') => Some('\n'),
+            Some('t') => Some('\t'),
+            Some('r') => Some('\r'),
+            Some('b') => Some('\u{8}'),
+            Some('f') => Some('\u{c}'),
+            _ => None,
+        };
+        if let Some(c) = simple {
+            out.push(c);
+            rest = &after[1..];
+            continue;
+        }
+        let code = match after.chars().next() {
+            Some('u') => after.get(1..5),
+            Some('U') => after.get(1..9),
+            _ => None,
+        };
+        match code
+            .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32)
+        {
+            Some(c) => {
+                out.push(c);
+                rest = &after[1 + code.map_or(0, str::len)..];
+            }
+            None => {
+                out.push('\\');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 #[cfg(test)]
@@ -254,5 +312,34 @@ mod tests {
             "# param: a iri optional x\n\n# param: a iri optional y",
             Err((3, "declared twice")),
         );
+    }
+
+    /// A term printed in N-Triples syntax reads back as itself (found by the `param` fuzz
+    /// target: `"a\"b"` was read with its backslash, and printed again with two more).
+    #[test]
+    fn printed_terms_read_back() {
+        use super::parse_term;
+        for typed in [
+            r#""a\"b""#,
+            r#""back\\slash""#,
+            r#""line\nbreak\ttab""#,
+            r#""\u00e9t\U0001F600""#,
+            r#""C:\data""#,
+            r#""x"@en-GB""#,
+            r#""1"^^<http://www.w3.org/2001/XMLSchema#integer>""#,
+            "plain text",
+            "42",
+            "<http://example.org/a>",
+        ] {
+            let term = parse_term(typed).unwrap();
+            let printed = term.to_string();
+            assert_eq!(parse_term(&printed).unwrap(), term, "{typed} → {printed}");
+        }
+        assert_eq!(parse_term(r#""a\"b""#).unwrap().to_string(), r#""a\"b""#);
+        assert_eq!(
+            parse_term(r#""C:\data""#).unwrap().to_string(),
+            r#""C:\\data""#
+        );
+        assert!(parse_term(r#""x"y"#).is_err());
     }
 }
