@@ -37,6 +37,29 @@ fn timed(dir: &tempfile::TempDir, args: &[&str]) -> Duration {
     start.elapsed()
 }
 
+/// A 400-practice synthetic guide (`synth.txt`), ingested into `store`.
+fn synthetic_store(dir: &tempfile::TempDir, store: &str) {
+    smarty(dir)
+        .args(["synth", "--practices", "400", "-o", "synth.txt"])
+        .assert()
+        .success();
+    smarty(dir)
+        .args(["--store", store, "ingest", "synth.txt"])
+        .assert()
+        .success();
+}
+
+/// An update copying every statement into one graph, and the count of what it copied.
+const COPY: &str = "INSERT { GRAPH <urn:x:copy> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }";
+const COPIED: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }";
+
+fn drop_copy(dir: &tempfile::TempDir) {
+    smarty(dir)
+        .args(["--store", "store", "update", "DROP GRAPH <urn:x:copy>"])
+        .assert()
+        .success();
+}
+
 /// One moment (ms) at a random place in each of [`KILLS`] equal slices of `span`.
 fn kill_moments(span: Duration) -> Vec<u64> {
     // The standard library's randomly keyed hasher: a new seed each run, no extra crate.
@@ -231,14 +254,7 @@ fn loads_and_updates_killed_at_random_moments_leave_one_whole_state() {
     // A file big enough that loading it takes a while: a synthetic guide's statements, loaded
     // into an empty store (a file sharing graphs with ingested guides would merge into them).
     let dir = tempfile::tempdir().unwrap();
-    smarty(&dir)
-        .args(["synth", "--practices", "400", "-o", "synth.txt"])
-        .assert()
-        .success();
-    smarty(&dir)
-        .args(["--store", "other", "ingest", "synth.txt"])
-        .assert()
-        .success();
+    synthetic_store(&dir, "other");
     smarty(&dir)
         .args([
             "--store", "other", "export", "--format", "nquads", "-o", "synth.nq",
@@ -276,22 +292,15 @@ fn loads_and_updates_killed_at_random_moments_leave_one_whole_state() {
         .assert()
         .success();
     let old = count(&dir, TOTAL);
-    let copied = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }";
-    let copy = "INSERT { GRAPH <urn:x:copy> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }";
-    let drop_copy = || {
-        smarty(&dir)
-            .args(["--store", "store", "update", "DROP GRAPH <urn:x:copy>"])
-            .assert()
-            .success();
-    };
-    let span = timed(&dir, &["update", copy]);
+    let drop_copy = || drop_copy(&dir);
+    let span = timed(&dir, &["update", COPY]);
     drop_copy();
     let olds = kill_at(
         &dir,
-        &["update", copy],
+        &["update", COPY],
         &kill_moments(span),
         |when| {
-            let now = count(&dir, copied);
+            let now = count(&dir, COPIED);
             assert!(now == 0 || now == old, "{when}: {now} of {old} copied");
             now == 0
         },
@@ -305,31 +314,17 @@ fn loads_and_updates_killed_at_random_moments_leave_one_whole_state() {
 #[test]
 fn a_server_killed_during_a_write_leaves_one_whole_state() {
     let dir = tempfile::tempdir().unwrap();
-    smarty(&dir)
-        .args(["synth", "--practices", "400", "-o", "synth.txt"])
-        .assert()
-        .success();
-    smarty(&dir)
-        .args(["--store", "store", "ingest", "synth.txt"])
-        .assert()
-        .success();
+    synthetic_store(&dir, "store");
     std::fs::write(dir.path().join("token"), "a-long-secret-token-42\n").unwrap();
     let old = count(&dir, TOTAL);
-    let copied = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:copy> { ?s ?p ?o } }";
-    let copy = "INSERT { GRAPH <urn:x:copy> { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } }";
     let request = format!(
         "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-update\r\n\
          Content-Length: {}\r\nAuthorization: Bearer a-long-secret-token-42\r\n\
-         Connection: close\r\n\r\n{copy}",
-        copy.len()
+         Connection: close\r\n\r\n{COPY}",
+        COPY.len()
     );
     let serve = || Server::start(&dir, &["--read-write", "--token-file", "token"]);
-    let drop_copy = || {
-        smarty(&dir)
-            .args(["--store", "store", "update", "DROP GRAPH <urn:x:copy>"])
-            .assert()
-            .success();
-    };
+    let drop_copy = || drop_copy(&dir);
     let span = {
         let server = serve();
         let start = Instant::now();
@@ -357,7 +352,7 @@ fn a_server_killed_during_a_write_leaves_one_whole_state() {
         &kill_moments(span),
         run,
         |when| {
-            let now = count(&dir, copied);
+            let now = count(&dir, COPIED);
             assert!(now == 0 || now == old, "{when}: {now} of {old} copied");
             now == 0
         },
