@@ -34,8 +34,8 @@ pub struct Line {
     /// 1-based line number.
     pub no: u32,
     pub text: String,
-    /// The line ends in a word a converter broke with a soft hyphen: its next line continues
-    /// that word, so the two join without a break.
+    /// The line ends in a word a converter broke with a soft or a hard hyphen (`hyphen.rs`):
+    /// its next line continues that word, so the two join without a break.
     pub broken: bool,
 }
 
@@ -122,7 +122,7 @@ impl Block {
 
 /// Splits a document into lines and blocks.
 pub fn blocks(text: &str) -> (Vec<Block>, u32) {
-    let lines: Vec<Line> = split_lines(text)
+    let mut lines: Vec<Line> = split_lines(text)
         .into_iter()
         .enumerate()
         .map(|(i, raw)| Line {
@@ -131,6 +131,7 @@ pub fn blocks(text: &str) -> (Vec<Block>, u32) {
             broken: raw.trim_end().ends_with('\u{ad}'),
         })
         .collect();
+    crate::hyphen::join_broken_words(&mut lines);
     let count = u32::try_from(lines.len()).unwrap_or(u32::MAX);
 
     let mut out = Vec::new();

@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod fields;
 mod funder;
+mod hyphen;
 pub mod layout;
 pub mod persons;
 pub mod record;

@@ -100,6 +100,7 @@ fn store_code(e: &StoreError) -> u8 {
         StoreError::InUse { .. }
         | StoreError::Open { .. }
         | StoreError::Storage(_)
+        | StoreError::ReadOnly { .. }
         | StoreError::Remote { .. } => 3,
         _ => 1,
     }

@@ -121,8 +121,7 @@ impl KnowledgeGraph {
         {
             return Some(bytes.clone());
         }
-        let path = self.derived_path(name)?;
-        std::fs::read(path).ok()
+        Self::derived_in(self.dir.as_deref()?, name)
     }
 
     /// The bytes kept under `name` beside the store in `dir`, read without opening it: a reader
@@ -187,6 +186,7 @@ impl KnowledgeGraph {
 
     /// Forgets every derived answer; called before any write.
     pub(crate) fn forget_derived(&self) -> Result<(), StoreError> {
+        self.writable()?;
         if let Ok(mut map) = self.derived.lock() {
             map.clear();
         }
@@ -206,7 +206,12 @@ impl KnowledgeGraph {
         Ok(())
     }
 
+    /// Where derived data is written on disk; a store opened read-only keeps what it derives in
+    /// memory (what was kept on disk before is still read).
     fn derived_path(&self, name: &str) -> Option<PathBuf> {
+        if self.read_only {
+            return None;
+        }
         self.dir.as_ref().map(|d| d.join(DERIVED_DIR).join(name))
     }
 }

@@ -20,6 +20,13 @@ pub enum StoreError {
     #[error("storage error: {0}")]
     Storage(String),
 
+    /// A write to a store opened from a read-only file system.
+    #[error(
+        "cannot write to store {}: it is on a read-only file system (it can still be read)",
+        dir.display()
+    )]
+    ReadOnly { dir: PathBuf },
+
     /// A SPARQL syntax error; line and column are 1-based.
     #[error("{line}:{column}: {message}")]
     Syntax {

@@ -577,6 +577,11 @@ fn write_marker(dir: &Path, name: &str, version: &str) -> Result<(), StoreError>
         .map_err(|e| StoreError::Storage(format!("cannot write {}: {e}", path.display())))
 }
 
+/// Whether an ingest was interrupted between its two commits (its marker is still there).
+pub(crate) fn interrupted(dir: &Path) -> bool {
+    matches!(read_marker(dir), Ok(Some(_)))
+}
+
 fn read_marker(dir: &Path) -> Result<Option<(String, String)>, StoreError> {
     let path = dir.join(PENDING_MARKER);
     match std::fs::read_to_string(&path) {

@@ -69,6 +69,8 @@ pub struct KnowledgeGraph {
     derived: std::sync::Mutex<std::collections::BTreeMap<String, Vec<u8>>>,
     /// Computes the derived answers again after each write (see `derived.rs`).
     deriver: std::sync::OnceLock<derived::Deriver>,
+    /// Opened from a read-only file system: readable, every write refused before it starts.
+    read_only: bool,
     _lock: Option<lock::StoreLock>,
 }
 
@@ -81,14 +83,22 @@ impl std::fmt::Debug for KnowledgeGraph {
 }
 
 impl KnowledgeGraph {
-    /// Opens (creating if needed) the store in `dir`, taking its lock first.
+    /// Opens (creating if needed) the store in `dir`, taking its lock first. A store on a
+    /// read-only file system (a mounted archive, a snapshot) opens read-only without a lock: no
+    /// process can write there, so no writer can be beside it.
     pub fn open(dir: &Path) -> Result<KnowledgeGraph, StoreError> {
         let open_err = |message: String| StoreError::Open {
             dir: dir.to_owned(),
             message,
         };
         std::fs::create_dir_all(dir).map_err(|e| open_err(e.to_string()))?;
-        let lock = lock::StoreLock::acquire(dir)?;
+        let lock = match lock::StoreLock::acquire(dir) {
+            Ok(lock) => lock,
+            Err(e) if lock::on_read_only_file_system(dir) => {
+                return Self::open_read_only(dir).map_err(|_| e);
+            }
+            Err(e) => return Err(e),
+        };
         let db = dir.join("rocksdb");
         remove_bulk_load_leftovers(&db).map_err(|e| open_err(e.to_string()))?;
         let store = Store::open(&db).map_err(|e| open_err(e.to_string()))?;
@@ -100,10 +110,58 @@ impl KnowledgeGraph {
             sources: Default::default(),
             derived: Default::default(),
             deriver: Default::default(),
+            read_only: false,
             _lock: Some(lock),
         };
         kg.finish_interrupted_ingest(dir)?;
         Ok(kg)
+    }
+
+    fn open_read_only(dir: &Path) -> Result<KnowledgeGraph, StoreError> {
+        let open_err = |message: String| StoreError::Open {
+            dir: dir.to_owned(),
+            message,
+        };
+        if ingest::interrupted(dir) {
+            return Err(open_err(
+                "an ingest was interrupted before it finished, and the store is on a read-only \
+                 file system: open it once where it can be written to finish the ingest"
+                    .into(),
+            ));
+        }
+        let db = dir.join("rocksdb");
+        if !db.is_dir() {
+            return Err(open_err(format!(
+                "{} is missing, and a store cannot be made on a read-only file system",
+                db.display()
+            )));
+        }
+        let store = Store::open_read_only(&db).map_err(|e| open_err(e.to_string()))?;
+        let person_key = person_key(Some(dir)).map_err(|e| open_err(e.to_string()))?;
+        Ok(KnowledgeGraph {
+            store,
+            dir: Some(dir.to_owned()),
+            person_key,
+            sources: Default::default(),
+            derived: Default::default(),
+            deriver: Default::default(),
+            read_only: true,
+            _lock: None,
+        })
+    }
+
+    /// Whether the store was opened read-only (it is on a read-only file system).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses a write to a store opened read-only; every write path asks first, before it
+    /// touches anything.
+    pub(crate) fn writable(&self) -> Result<(), StoreError> {
+        match (&self.dir, self.read_only) {
+            (Some(dir), true) => Err(StoreError::ReadOnly { dir: dir.clone() }),
+            _ => Ok(()),
+        }
     }
 
     /// Whether `dir` holds a store (its database), as opposed to being missing or empty.
@@ -143,6 +201,7 @@ impl KnowledgeGraph {
             sources: Default::default(),
             derived: Default::default(),
             deriver: Default::default(),
+            read_only: false,
             _lock: None,
         })
     }
@@ -167,6 +226,7 @@ impl KnowledgeGraph {
     /// Keeps a copy of an ingested guide's text, named like its source IRI
     /// (`{doc}-{version}.txt`), so that facts can be shown with the lines they came from.
     fn keep_source(&self, file_name: &str, text: &str) -> Result<(), StoreError> {
+        self.writable()?;
         match &self.dir {
             Some(dir) => {
                 let sources = dir.join("sources");

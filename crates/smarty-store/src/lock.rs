@@ -73,3 +73,15 @@ pub fn note_server(dir: &Path, url: &str) -> Result<(), StoreError> {
         message: format!("{}: {e}", path.display()),
     })
 }
+
+/// Whether the store directory is on a read-only file system (asked after taking the lock
+/// failed): then no process can write the store, and it can be opened read-only without a lock.
+pub fn on_read_only_file_system(dir: &Path) -> bool {
+    let probe = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join("lock"));
+    matches!(probe, Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem)
+}

@@ -223,10 +223,11 @@ impl KnowledgeGraph {
     /// Notes in the store's lock file that a server holds it and where, so another command can
     /// point there ("in use by `serve` …").
     pub fn announce_server(&self, url: &str) -> Result<(), StoreError> {
-        let Some(dir) = &self.dir else {
-            return Ok(());
-        };
-        crate::lock::note_server(dir, url)
+        // Read-only, there is no lock to note it in, and no writer to point anywhere.
+        match &self.dir {
+            Some(dir) if !self.read_only => crate::lock::note_server(dir, url),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! Faults of the machine under every write path: a full disk and a read-only store. Both are
+//! Faults of the machine under every write path: a full disk and a read-only store (which
+//! must still be read). Both are
 //! made for real, on a small tmpfs mounted for the test (file modes do not stop root, and a
 //! full disk cannot be pretended): filled to a few KiB of room, or remounted read-only. Each
 //! write (ingest of a guide, of an RDF file, an update) must fail with a clear message (exit 3) or succeed whole; afterwards the store holds
@@ -191,20 +192,52 @@ fn a_full_disk_fails_each_write_clearly_and_changes_nothing() {
 }
 
 #[test]
-fn a_read_only_store_fails_each_write_clearly_and_changes_nothing() {
+fn a_read_only_store_is_read_and_refuses_each_write_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let (mount, writes) = store_on_tmpfs(&dir);
     let before = state(&dir);
+    let reads = read_everything(&dir);
+    // The kept facts go: read-only, contacts and networks are computed from the store.
+    let derived = dir.path().join("disk/store/derived");
+    std::fs::remove_dir_all(&derived).unwrap();
     mount.remount("ro");
+    // Readable as it was: every reading command gives the same output, `validate` conforms.
+    assert_eq!(state(&dir), before);
+    assert_eq!(read_everything(&dir), reads);
+    assert!(!derived.exists(), "a read-only store was written to");
     for write in &writes {
         smarty(&dir)
             .args(["--store", "disk/store"])
             .args(write)
             .assert()
             .code(3)
-            .stderr(predicate::str::contains("Read-only file system"))
+            .stderr(predicate::str::contains("read-only file system"))
             .stderr(predicate::str::contains("disk/store"));
     }
     mount.remount("rw");
     assert_eq!(state(&dir), before);
+    assert_eq!(read_everything(&dir), reads);
+}
+
+/// What the reading commands print about the store on the tmpfs: an export, the contacts, a
+/// network and the counts.
+fn read_everything(dir: &tempfile::TempDir) -> Vec<Vec<u8>> {
+    [
+        vec!["export", "--format", "nquads"],
+        vec!["contacts", "--format", "json"],
+        vec!["graph", "partners", "--format", "json"],
+        vec!["stats"],
+    ]
+    .iter()
+    .map(|args| {
+        smarty(dir)
+            .args(["--store", "disk/store"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    })
+    .collect()
 }
