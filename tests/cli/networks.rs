@@ -518,6 +518,27 @@ fn a_public_store_has_no_person_networks() {
     );
 }
 
+/// The contacts network over every practice is built from the facts kept for the shared
+/// contacts (about half the whole facts): it is the network the whole facts give, to the byte,
+/// and so is each variant that needs the whole facts.
+#[test]
+fn the_contacts_network_from_the_shared_contacts_facts_is_the_whole_one() {
+    let dir = ingested();
+    let variants: [&[&str]; 3] = [
+        &["graph", "contacts", "--format", "json"],
+        &["graph", "contacts", "--isolated", "--format", "json"],
+        &["graph", "contacts", "--theme", "1", "--format", "json"],
+    ];
+    let cut: Vec<Vec<u8>> = variants.iter().map(|args| run(&dir, args)).collect();
+    let shared = dir.path().join("store/derived/contact-facts-v3-min2.bin");
+    std::fs::remove_file(&shared).expect("facts kept for the shared contacts");
+    let whole: Vec<Vec<u8>> = variants.iter().map(|args| run(&dir, args)).collect();
+    assert!(!shared.exists(), "graph keeps only the whole facts");
+    assert_eq!(cut, whole);
+    let network = String::from_utf8_lossy(&cut[0]);
+    assert!(network.contains("\"practices_selected\": 26"), "{network}");
+}
+
 /// The report's facts are kept in the store directory, made by every write (ingest, update,
 /// load) once it has committed: the first `contacts` after a change reads them, and they
 /// always say what the store says.
@@ -529,8 +550,8 @@ fn kept_contact_facts_follow_the_store() {
             .unwrap_or_else(|e| panic!("{name} kept after the write: {e}"))
     };
     // Compact: a small fraction of the JSON the same facts would make.
-    let network_facts = kept("network-facts-v2.bin");
-    let contact_facts = kept("contact-facts-v2-min2.bin");
+    let network_facts = kept("network-facts-v3.bin");
+    let contact_facts = kept("contact-facts-v3-min2.bin");
     assert!(network_facts.len() < 40_000, "{}", network_facts.len());
     let names = |dir: &tempfile::TempDir| -> Vec<String> {
         json(dir, &["contacts", "--format", "json"])
@@ -553,14 +574,14 @@ fn kept_contact_facts_follow_the_store() {
     };
     let before = recomputed(&dir);
     assert!(before.iter().any(|n| n == "Bryony Chipp"), "{before:?}");
-    assert_eq!(kept("network-facts-v2.bin"), network_facts);
+    assert_eq!(kept("network-facts-v3.bin"), network_facts);
 
     smarty(&dir)
         .args(["--store", "store", "update", UNLINK_BRYONY_CHIPP])
         .assert()
         .success();
-    assert_ne!(kept("contact-facts-v2-min2.bin"), contact_facts);
-    assert_ne!(kept("network-facts-v2.bin"), network_facts);
+    assert_ne!(kept("contact-facts-v3-min2.bin"), contact_facts);
+    assert_ne!(kept("network-facts-v3.bin"), network_facts);
     let after = recomputed(&dir);
     assert!(!after.iter().any(|n| n == "Bryony Chipp"), "{after:?}");
     assert_eq!(after.len() + 1, before.len());

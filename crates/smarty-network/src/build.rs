@@ -8,6 +8,7 @@ use std::path::Path;
 use smarty_store::{KnowledgeGraph, QueryOptions};
 
 use crate::NetworkError;
+use crate::contacts::{DEFAULT_MIN_PRACTICES, contact_facts_name};
 use crate::facts::{Facts, NETWORK_FACTS, Practice, theme_order};
 use crate::filter::select_practices;
 use crate::model::{
@@ -29,14 +30,32 @@ pub fn build_with(
     options: &NetworkOptions,
     query: &QueryOptions,
 ) -> Result<Network, NetworkError> {
-    let facts = Facts::load_kept(kg, query)?;
+    let cut = cut_facts_suffice(options)
+        .then(|| Facts::read_kept(kg, &contact_facts_name(DEFAULT_MIN_PRACTICES)))
+        .flatten();
+    let facts = match cut {
+        Some(facts) => facts,
+        None => Facts::load_kept(kg, query)?,
+    };
     build_from(&facts, options)
 }
 
 /// [`build`] from the facts kept beside the store in `dir`, without opening the store; `None`
 /// when none are kept (the store changed since, or nothing derived them).
 pub fn build_kept(dir: &Path, options: &NetworkOptions) -> Option<Result<Network, NetworkError>> {
-    Facts::read_kept_in(dir, NETWORK_FACTS).map(|facts| build_from(&facts, options))
+    cut_facts_suffice(options)
+        .then(|| Facts::read_kept_in(dir, &contact_facts_name(DEFAULT_MIN_PRACTICES)))
+        .flatten()
+        .or_else(|| Facts::read_kept_in(dir, NETWORK_FACTS))
+        .map(|facts| build_from(&facts, options))
+}
+
+/// Whether the facts kept for the shared-contacts report hold the whole network: they do for
+/// the contacts network over every practice without isolated ones, where each edge is a person
+/// behind two practices. They are about half the whole facts, and decoding the facts is most of
+/// a projection's time (at 10^5 practices, mostly the kernel handing over fresh memory).
+fn cut_facts_suffice(options: &NetworkOptions) -> bool {
+    options.kind == NetworkKind::Contacts && !options.is_filtered() && !options.include_isolated
 }
 
 /// Edges under construction: (source, target) → what links them.
@@ -48,10 +67,8 @@ struct Link {
 }
 
 pub(crate) fn build_from(facts: &Facts, options: &NetworkOptions) -> Result<Network, NetworkError> {
-    let selected: Vec<&Practice> = select_practices(facts, options)?
-        .iter()
-        .filter_map(|iri| facts.practices.get(iri))
-        .collect();
+    // In IRI order, as the practices are kept.
+    let selected: Vec<&Practice> = select_practices(facts, options)?;
     let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
     fn link<'a>(links: &'a mut BTreeMap<(String, String), Link>, a: &str, b: &str) -> &'a mut Link {
         let key = if a < b {
@@ -68,7 +85,9 @@ pub(crate) fn build_from(facts: &Facts, options: &NetworkOptions) -> Result<Netw
         NetworkKind::Contacts => {
             let mut by_person: BTreeMap<&str, Vec<&Practice>> = BTreeMap::new();
             for p in &selected {
-                candidates.insert(p.iri.clone());
+                if options.include_isolated {
+                    candidates.insert(p.iri.clone());
+                }
                 for person in &p.contacts {
                     by_person.entry(person).or_default().push(p);
                 }
@@ -150,9 +169,11 @@ pub(crate) fn build_from(facts: &Facts, options: &NetworkOptions) -> Result<Netw
         ids.extend(candidates);
     }
     // Who takes part in which selected practices, and how: one pass, so describing a node
-    // does not walk every practice again.
+    // does not walk every practice again. Only persons and organisations are described by it,
+    // and the contacts network has neither.
     let mut involvement: BTreeMap<&str, Involvement<'_>> = BTreeMap::new();
-    for p in &selected {
+    let describes_people = options.kind != NetworkKind::Contacts;
+    for p in selected.iter().filter(|_| describes_people) {
         for person in &p.contacts {
             let entry = involvement.entry(person.as_str()).or_default();
             entry.roles.insert(Role::ContactPerson);
@@ -176,7 +197,11 @@ pub(crate) fn build_from(facts: &Facts, options: &NetworkOptions) -> Result<Netw
         nodes,
         edges,
         themes: facts.themes.clone(),
-        practices_selected: selected.len(),
+        practices_selected: if options.is_filtered() {
+            selected.len()
+        } else {
+            facts.practice_count()
+        },
     })
 }
 

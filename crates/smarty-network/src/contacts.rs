@@ -132,8 +132,8 @@ fn contact_facts(
     )
 }
 
-fn contact_facts_name(min_practices: usize) -> String {
-    format!("contact-facts-v2-min{}.bin", min_practices.max(1))
+pub(crate) fn contact_facts_name(min_practices: usize) -> String {
+    format!("contact-facts-v3-min{}.bin", min_practices.max(1))
 }
 
 /// [`shared_contacts`] from the facts kept beside the store in `dir`, without opening the

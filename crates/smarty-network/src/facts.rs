@@ -127,6 +127,8 @@ pub(crate) struct Facts {
     pub places: BTreeMap<String, Place>,
     /// Programme partners, with the programmes they are partners of.
     pub partners: BTreeMap<String, BTreeSet<String>>,
+    /// For facts cut from others ([`Facts::shared_only`]), how many practices those held.
+    pub cut_from: Option<usize>,
 }
 
 impl Facts {
@@ -194,7 +196,13 @@ impl Facts {
             themes: self.themes.clone(),
             places: self.places.clone(),
             partners: BTreeMap::new(),
+            cut_from: Some(self.practice_count()),
         }
+    }
+
+    /// How many practices the store holds: these facts', or those they were cut from.
+    pub(crate) fn practice_count(&self) -> usize {
+        self.cut_from.unwrap_or(self.practices.len())
     }
 
     pub fn theme(&self, iri: &str) -> Option<&ThemeRef> {

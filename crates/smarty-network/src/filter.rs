@@ -1,19 +1,17 @@
 //! Which practices a network is built from: `--theme`, `--country`, `--region`, each resolved
 //! against the store's own labels and codes (case and diacritics ignored) or given as an IRI.
 
-use std::collections::BTreeSet;
-
 use crate::NetworkError;
-use crate::facts::{Facts, is_country, is_nuts};
+use crate::facts::{Facts, Practice, is_country, is_nuts};
 use crate::model::NetworkOptions;
 use crate::names::{expand_iri, local_name};
 use smarty_extract::text::fold;
 
-/// The practices the options select, by IRI.
-pub(crate) fn select_practices(
-    facts: &Facts,
+/// The practices the options select, in IRI order.
+pub(crate) fn select_practices<'a>(
+    facts: &'a Facts,
     options: &NetworkOptions,
-) -> Result<BTreeSet<String>, NetworkError> {
+) -> Result<Vec<&'a Practice>, NetworkError> {
     let theme = options
         .theme
         .as_deref()
@@ -45,7 +43,6 @@ pub(crate) fn select_practices(
                     .any(|place| facts.ancestors(place).contains(r))
             })
         })
-        .map(|p| p.iri.clone())
         .collect())
 }
 

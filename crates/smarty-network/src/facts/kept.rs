@@ -16,7 +16,7 @@ use crate::NetworkError;
 
 /// Where [`Facts::load_kept`] keeps everything the networks need. The version in the name
 /// retires data kept by an older layout of `Facts`.
-pub(crate) const NETWORK_FACTS: &str = "network-facts-v2.bin";
+pub(crate) const NETWORK_FACTS: &str = "network-facts-v3.bin";
 
 /// The kept form of `facts`.
 fn encode(facts: &Facts) -> Result<Vec<u8>, NetworkError> {
