@@ -29,22 +29,59 @@ pub(crate) fn pivots(n: usize, k: usize, seed: u64) -> Vec<usize> {
     all
 }
 
+/// Pivots accumulated together, one chunk per task: a fixed number, not one per core, so the
+/// sums are added in the same order (and give the same numbers) on any machine.
+const PIVOTS_PER_CHUNK: usize = 50;
+
 /// Betweenness of every node (by node index), from `k` seeded pivots, normalised by
-/// (n−1)(n−2) over ordered pairs — the same scale as the exact computation.
-pub fn sampled_betweenness<N, E>(graph: &UnGraph<N, E>, k: usize, seed: u64) -> Vec<f64> {
+/// (n−1)(n−2) over ordered pairs — the same scale as the exact computation. The pivots are
+/// taken in chunks on every core; the chunks' sums are added in pivot order.
+pub fn sampled_betweenness<N: Sync, E: Sync>(
+    graph: &UnGraph<N, E>,
+    k: usize,
+    seed: u64,
+) -> Vec<f64> {
+    use rayon::prelude::*;
     let n = graph.node_count();
     let mut bc = vec![0.0f64; n];
     if n == 0 {
         return bc;
     }
     let sources = pivots(n, k, seed);
+    let partial: Vec<Vec<f64>> = sources
+        .par_chunks(PIVOTS_PER_CHUNK)
+        .map(|chunk| dependencies(graph, chunk))
+        .collect();
+    for sums in partial {
+        for (total, x) in bc.iter_mut().zip(sums) {
+            *total += x;
+        }
+    }
+    let mut scale = if n > 2 {
+        1.0 / ((n - 1) * (n - 2)) as f64
+    } else {
+        1.0
+    };
+    if !sources.is_empty() {
+        scale *= n as f64 / sources.len() as f64;
+    }
+    for x in &mut bc {
+        *x *= scale;
+    }
+    bc
+}
+
+/// Brandes' dependency accumulation from each of `sources`, summed per node.
+fn dependencies<N, E>(graph: &UnGraph<N, E>, sources: &[usize]) -> Vec<f64> {
+    let n = graph.node_count();
+    let mut bc = vec![0.0f64; n];
     let mut sigma = vec![0.0f64; n];
     let mut distance: Vec<Option<usize>> = vec![None; n];
     let mut delta = vec![0.0f64; n];
     let mut predecessors: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut order: Vec<usize> = Vec::with_capacity(n);
     let mut queue: VecDeque<usize> = VecDeque::new();
-    for &s in &sources {
+    for &s in sources {
         sigma.fill(0.0);
         distance.fill(None);
         delta.fill(0.0);
@@ -78,17 +115,6 @@ pub fn sampled_betweenness<N, E>(graph: &UnGraph<N, E>, k: usize, seed: u64) -> 
             }
         }
     }
-    let mut scale = if n > 2 {
-        1.0 / ((n - 1) * (n - 2)) as f64
-    } else {
-        1.0
-    };
-    if !sources.is_empty() {
-        scale *= n as f64 / sources.len() as f64;
-    }
-    for x in &mut bc {
-        *x *= scale;
-    }
     bc
 }
 
@@ -121,5 +147,24 @@ mod tests {
         for (got, want) in bc.iter().zip(expected) {
             assert!((got - want).abs() < 1e-12, "{bc:?}");
         }
+    }
+
+    #[test]
+    fn chunks_on_every_core_give_the_sums_of_one_pass() {
+        // A ring of 300 with chords: more pivots than one chunk holds.
+        let edges = (0..300u32).flat_map(|i| [(i, (i + 1) % 300), (i, (i * 7 + 3) % 300)]);
+        let g = UnGraph::<(), ()>::from_edges(edges);
+        let k = 4 * PIVOTS_PER_CHUNK + 7;
+        let chunked = sampled_betweenness(&g, k, 3);
+        let one_pass = dependencies(&g, &pivots(300, k, 3));
+        let scale = 300.0 / k as f64 / (299.0 * 298.0);
+        for (got, sum) in chunked.iter().zip(one_pass) {
+            assert!(
+                (got - sum * scale).abs() < 1e-12,
+                "{got} against {}",
+                sum * scale
+            );
+        }
+        assert_eq!(chunked, sampled_betweenness(&g, k, 3));
     }
 }
