@@ -1,5 +1,5 @@
-//! Where results go: `query --list`, and `-o FILE` for `query` and `contacts` (the format from
-//! `--format` or the file's extension; the file complete or not there at all).
+//! Where results go: `query --list`, and `-o FILE` for `query`, `contacts` and `export` (the
+//! format from `--format` or the file's extension; the file complete or not there at all).
 
 use predicates::prelude::*;
 
@@ -292,4 +292,42 @@ fn every_command_reports_its_time() {
             "{args:?}"
         );
     }
+}
+
+/// `export -o FILE` without `--format` writes what the file's extension names, the same bytes
+/// as `--format`; an extension that names no serialisation is refused before anything is
+/// written.
+#[test]
+fn export_takes_its_format_from_the_file_extension() {
+    let dir = ingested();
+    let export = |args: &[&str]| {
+        smarty(&dir)
+            .args(["--store", "store", "export"])
+            .args(args)
+            .assert()
+    };
+    for (file, format) in [
+        ("all.nq", "nquads"),
+        ("all.jsonld", "jsonld"),
+        ("all.rdf", "rdfxml"),
+    ] {
+        export(&["-o", file]).success();
+        let named = export(&["--format", format])
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let written = std::fs::read(dir.path().join(file)).unwrap();
+        assert!(written == named, "{file} is not {format}");
+    }
+    export(&["-o", "all.txt"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot tell the format from 'all.txt'",
+        ));
+    assert!(!dir.path().join("all.txt").exists());
+    // --format wins over the extension.
+    export(&["--format", "ntriples", "-o", "all.ttl"]).success();
+    let ntriples = std::fs::read_to_string(dir.path().join("all.ttl")).unwrap();
+    assert!(!ntriples.contains("@prefix"), "{}", &ntriples[..200]);
 }

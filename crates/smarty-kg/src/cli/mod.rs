@@ -390,9 +390,9 @@ pub struct UpdateArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Serialisation
-    #[arg(long, default_value = "turtle", value_parser = graph_format())]
-    pub format: GraphFormat,
+    /// Serialisation [default: from the -o file's extension, else turtle]
+    #[arg(long, value_parser = graph_format())]
+    pub format: Option<GraphFormat>,
 
     /// Only this named graph (an IRI)
     #[arg(long, value_name = "IRI", value_parser = graph_iri)]

@@ -9,17 +9,33 @@ use super::UsageError;
 use crate::cli::{ExportArgs, StoreArgs};
 use crate::exit::Status;
 
+/// `--format`, else the `-o` file's extension, else Turtle.
+fn format(args: &ExportArgs) -> anyhow::Result<GraphFormat> {
+    match (args.format, &args.output) {
+        (Some(format), _) => Ok(format),
+        (None, None) => Ok(GraphFormat::Turtle),
+        (None, Some(path)) => GraphFormat::from_path(path).ok_or_else(|| {
+            UsageError(format!(
+                "cannot tell the format from '{}'; give --format (turtle, ntriples, nquads, trig, rdfxml, jsonld)",
+                path.display()
+            ))
+            .into()
+        }),
+    }
+}
+
 pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> {
-    if args.expanded && args.format != GraphFormat::JsonLd {
+    let format = format(args)?;
+    if args.expanded && format != GraphFormat::JsonLd {
         return Err(UsageError(format!(
             "--expanded is a JSON-LD form; --format is {}",
-            args.format.name()
+            format.name()
         ))
         .into());
     }
     let kg = super::store::open(store_args, super::store::Access::Read)?;
     let options = ExportOptions {
-        format: args.format,
+        format,
         graph: args.graph.clone(),
         public: args.public,
         expanded: args.expanded,
