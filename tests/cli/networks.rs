@@ -7,14 +7,7 @@ use crate::support::{UNLINK_BRYONY_CHIPP, ingested, smarty};
 
 /// Runs `smarty-kg --store store ARGS…`, expecting success; standard output.
 fn run(dir: &tempfile::TempDir, args: &[&str]) -> Vec<u8> {
-    smarty(dir)
-        .args(["--store", "store"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone()
+    crate::support::stdout_of(dir, "store", args)
 }
 
 fn text(dir: &tempfile::TempDir, args: &[&str]) -> String {

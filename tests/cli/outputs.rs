@@ -56,16 +56,7 @@ fn query_list_names_each_query_with_its_title_and_parameters() {
 fn query_and_contacts_write_files() {
     let kg = ingested();
     let dir = kg.path();
-    let stdout = |args: &[&str]| {
-        smarty(&kg)
-            .args(["--store", "store"])
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
+    let stdout = |args: &[&str]| crate::support::stdout_of(&kg, "store", args);
     let select = "SELECT ?t WHERE { ?p a smarty:GoodPractice ; schema:name ?t } ORDER BY ?t";
     let construct =
         "CONSTRUCT { ?p schema:name ?t } WHERE { ?p a smarty:GoodPractice ; schema:name ?t }";

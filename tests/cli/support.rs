@@ -22,6 +22,18 @@ pub fn smarty(dir: &tempfile::TempDir) -> Command {
     cmd
 }
 
+/// What a successful `smarty-kg --store STORE ARGS…` run in `dir` writes to standard output.
+pub fn stdout_of(dir: &tempfile::TempDir, store: &str, args: &[&str]) -> Vec<u8> {
+    smarty(dir)
+        .args(["--store", store])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 /// A temporary directory with the bundled guide ingested into `store/`.
 pub fn ingested() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -39,6 +39,21 @@ pub struct Line {
     pub broken: bool,
 }
 
+impl Line {
+    /// The lines of `text`, numbered from 1, none broken: what tests start from.
+    #[cfg(test)]
+    pub(crate) fn numbered(text: &str) -> Vec<Line> {
+        (1..)
+            .zip(text.lines())
+            .map(|(no, t)| Line {
+                no,
+                text: t.to_owned(),
+                broken: false,
+            })
+            .collect()
+    }
+}
+
 /// Consecutive non-blank lines.
 #[derive(Debug, Clone)]
 pub struct Paragraph {

@@ -260,15 +260,7 @@ mod tests {
 
     fn para(text: &str) -> Paragraph {
         Paragraph {
-            lines: text
-                .lines()
-                .enumerate()
-                .map(|(i, t)| Line {
-                    no: i as u32 + 1,
-                    text: t.to_owned(),
-                    broken: false,
-                })
-                .collect(),
+            lines: Line::numbered(text),
         }
     }
 

@@ -83,15 +83,7 @@ mod tests {
 
     /// The lines of `text` as joined once the broken words are found, one paragraph.
     fn check(text: &str, expect: &str) {
-        let mut lines: Vec<Line> = text
-            .lines()
-            .enumerate()
-            .map(|(i, t)| Line {
-                no: i as u32 + 1,
-                text: t.to_owned(),
-                broken: false,
-            })
-            .collect();
+        let mut lines = Line::numbered(text);
         join_broken_words(&mut lines);
         let mut joined = String::new();
         for (i, line) in lines.iter().enumerate() {

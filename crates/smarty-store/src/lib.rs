@@ -102,17 +102,7 @@ impl KnowledgeGraph {
         let db = dir.join("rocksdb");
         remove_bulk_load_leftovers(&db).map_err(|e| open_err(e.to_string()))?;
         let store = Store::open(&db).map_err(|e| open_err(e.to_string()))?;
-        let person_key = person_key(Some(dir)).map_err(|e| open_err(e.to_string()))?;
-        let kg = KnowledgeGraph {
-            store,
-            dir: Some(dir.to_owned()),
-            person_key,
-            sources: Default::default(),
-            derived: Default::default(),
-            deriver: Default::default(),
-            read_only: false,
-            _lock: Some(lock),
-        };
+        let kg = KnowledgeGraph::in_dir(store, dir, Some(lock))?;
         kg.finish_interrupted_ingest(dir)?;
         Ok(kg)
     }
@@ -137,7 +127,20 @@ impl KnowledgeGraph {
             )));
         }
         let store = Store::open_read_only(&db).map_err(|e| open_err(e.to_string()))?;
-        let person_key = person_key(Some(dir)).map_err(|e| open_err(e.to_string()))?;
+        KnowledgeGraph::in_dir(store, dir, None)
+    }
+
+    /// The store RocksDB opened in `dir`, with its person key; read-only when it holds no lock
+    /// (only a store on a read-only file system is opened without one).
+    fn in_dir(
+        store: Store,
+        dir: &Path,
+        lock: Option<lock::StoreLock>,
+    ) -> Result<KnowledgeGraph, StoreError> {
+        let person_key = person_key(Some(dir)).map_err(|e| StoreError::Open {
+            dir: dir.to_owned(),
+            message: e.to_string(),
+        })?;
         Ok(KnowledgeGraph {
             store,
             dir: Some(dir.to_owned()),
@@ -145,8 +148,8 @@ impl KnowledgeGraph {
             sources: Default::default(),
             derived: Default::default(),
             deriver: Default::default(),
-            read_only: true,
-            _lock: None,
+            read_only: lock.is_none(),
+            _lock: lock,
         })
     }
 

@@ -229,15 +229,6 @@ fn read_everything(dir: &tempfile::TempDir) -> Vec<Vec<u8>> {
         vec!["stats"],
     ]
     .iter()
-    .map(|args| {
-        smarty(dir)
-            .args(["--store", "disk/store"])
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    })
+    .map(|args| crate::support::stdout_of(dir, "disk/store", args))
     .collect()
 }
