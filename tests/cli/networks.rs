@@ -487,16 +487,7 @@ fn a_public_store_has_no_person_networks() {
         .args(["--store", "public", "ingest", "public.nq"])
         .assert()
         .success();
-    let public = |args: &[&str]| -> Vec<u8> {
-        smarty(&dir)
-            .args(["--store", "public"])
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
+    let public = |args: &[&str]| crate::support::stdout_of(&dir, "public", args);
     let contacts: serde_json::Value =
         serde_json::from_slice(&public(&["graph", "contacts", "--format", "json"])).unwrap();
     assert!(contacts["nodes"].as_array().unwrap().is_empty());
