@@ -73,7 +73,8 @@ fn code_of(cause: &(dyn std::error::Error + 'static)) -> Option<u8> {
                 2
             }
             smarty_remote::RemoteError::Store(s) => store_code(s),
-            smarty_remote::RemoteError::Endpoint { .. } => 3,
+            smarty_remote::RemoteError::Endpoint { .. }
+            | smarty_remote::RemoteError::Server { .. } => 3,
         });
     }
     if let Some(e) = cause.downcast_ref::<ReplError>() {

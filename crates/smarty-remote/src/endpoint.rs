@@ -4,14 +4,12 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use smarty_store::{
-    AnswerForm, Answers, Portable, QueryOptions, QueryOutcome, SolutionTable, StoreError, Term,
-};
+use smarty_store::{Portable, QueryOptions, QueryOutcome, Term};
 
 use crate::{Auth, RemoteError};
 
 /// One solution of an answer, a value (or none) per variable.
-type Row = Vec<Option<Term>>;
+pub(crate) type Row = Vec<Option<Term>>;
 
 /// Attempts after the first when the connection fails or the server answers 5xx.
 const RETRIES: u32 = 3;
@@ -48,12 +46,12 @@ pub struct EndpointConfig {
 
 /// A remote SPARQL endpoint, answering queries as the embedded store does.
 pub struct Endpoint {
-    config: EndpointConfig,
+    pub(crate) config: EndpointConfig,
     agent: ureq::Agent,
     /// The graphs queries read ([`Endpoint::dataset`]), found at the first query.
     dataset: RefCell<Option<Option<Vec<String>>>>,
     /// The server refused to sort a page: later pages are read in its own order.
-    unsorted_pages: std::cell::Cell<bool>,
+    pub(crate) unsorted_pages: std::cell::Cell<bool>,
     /// What the user should know about how answers were obtained (an answer cut by the
     /// server and read in pages, say).
     notes: RefCell<Vec<String>>,
@@ -135,7 +133,19 @@ impl Endpoint {
                     if answer.status < 500 {
                         return Ok(answer);
                     }
-                    format!("{what}: HTTP {}: {}", answer.status, excerpt(&answer.body))
+                    let failure = RemoteError::Server {
+                        endpoint: self.config.url.clone(),
+                        message: format!(
+                            "{what}: HTTP {}: {}",
+                            answer.status,
+                            excerpt(&answer.body)
+                        ),
+                    };
+                    // The same request would fail the same way: not retried.
+                    if fails_every_time(&answer.body) {
+                        return Err(failure);
+                    }
+                    failure
                 }
                 Err(ureq::Error::BadUri(e)) => return Err(self.error(e)),
                 Err(ureq::Error::Timeout(_)) => {
@@ -144,15 +154,10 @@ impl Endpoint {
                         self.config.timeout.unwrap_or(DEFAULT_TIMEOUT)
                     )));
                 }
-                Err(e) => format!("{what}: {e}"),
+                Err(e) => self.error(format!("{what}: {e}")),
             };
             if attempt == RETRIES {
-                let tries = if RETRIES > 0 {
-                    format!(" (after {} attempts)", RETRIES + 1)
-                } else {
-                    String::new()
-                };
-                return Err(self.error(format!("{failure}{tries}")));
+                return Err(failure.after(RETRIES + 1));
             }
             attempt += 1;
             std::thread::sleep(pause);
@@ -264,7 +269,7 @@ impl Endpoint {
     /// named in `FROM` and `FROM NAMED` when there are few enough to name in every query;
     /// `None` (the server's whole default graph) when there are none or too many, and a note
     /// says so.
-    fn dataset(&self) -> Result<Option<Vec<String>>, RemoteError> {
+    pub(crate) fn dataset(&self) -> Result<Option<Vec<String>>, RemoteError> {
         if let Some(known) = self.dataset.borrow().as_ref() {
             return Ok(known.clone());
         }
@@ -303,126 +308,21 @@ impl Endpoint {
     pub(crate) fn forget_graphs(&self) {
         *self.dataset.borrow_mut() = None;
     }
-
-    /// Runs a query and reads its whole answer, in pages when the server cuts it.
-    fn select_all(&self, query: &Portable) -> Result<QueryOutcome, RemoteError> {
-        let accept = match query.form() {
-            AnswerForm::Graph => {
-                "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
-            }
-            _ => "application/sparql-results+json, application/sparql-results+xml;q=0.9",
-        };
-        let variables = query.variables();
-        let first = self.query_request(&query.text(), accept)?;
-        let Some(cap) = first.max_rows else {
-            return self.outcome(&first, query.form(), &variables);
-        };
-        let outcome = self.outcome(&first, query.form(), &variables)?;
-        let QueryOutcome::Solutions(mut table) = outcome else {
-            return Ok(outcome);
-        };
-        if table.rows.len() < cap {
-            return Ok(QueryOutcome::Solutions(table));
-        }
-        let Some(_) = query.page(0, cap, true) else {
-            return Err(self.error(format!(
-                "the server cut the answer at {cap} rows (its own limit) and a query with a LIMIT or OFFSET of its own cannot be read in pages; lower its LIMIT to {cap} or raise the server's limit"
-            )));
-        };
-        table.rows.clear();
-        if !self.unsorted_pages.get() {
-            match self.pages(query, accept, cap, true) {
-                Ok((rows, pages)) => {
-                    table.rows = rows;
-                    self.paged_note(cap, table.rows.len(), pages, "");
-                    return Ok(QueryOutcome::Solutions(table));
-                }
-                // Virtuoso sorts at most 10,000 rows for a page (MaxSortedTopRows): read the
-                // pages again in its own order, from the start, and sort them here.
-                Err(_) => self.unsorted_pages.set(true),
-            }
-        }
-        let (unsorted, order) = query.without_order();
-        let (rows, pages) = self.pages(&unsorted, accept, cap, false)?;
-        let read = QueryOutcome::Solutions(SolutionTable {
-            variables: unsorted.variables(),
-            rows,
-        });
-        let (outcome, how) = match order {
-            Some(order) => (order.apply(read), " (unsorted there: sorted here)"),
-            None => (read, " (in the server's own order)"),
-        };
-        let QueryOutcome::Solutions(mut sorted) = outcome else {
-            return Ok(outcome);
-        };
-        sorted.variables = table.variables;
-        self.paged_note(cap, sorted.rows.len(), pages, how);
-        Ok(QueryOutcome::Solutions(sorted))
-    }
-
-    /// Every page of a query, `cap` rows each: its rows and how many pages it took.
-    fn pages(
-        &self,
-        query: &Portable,
-        accept: &str,
-        cap: usize,
-        sorted: bool,
-    ) -> Result<(Vec<Row>, usize), RemoteError> {
-        let variables = query.variables();
-        let mut rows = Vec::new();
-        let mut pages = 0;
-        loop {
-            let text = query.page(rows.len(), cap, sorted).unwrap_or_default();
-            let page = self.query_request(&text, accept)?;
-            let QueryOutcome::Solutions(part) = self.outcome(&page, query.form(), &variables)?
-            else {
-                break;
-            };
-            pages += 1;
-            let full = part.rows.len() >= cap;
-            rows.extend(part.rows);
-            if !full {
-                break;
-            }
-        }
-        Ok((rows, pages))
-    }
-
-    fn paged_note(&self, cap: usize, rows: usize, pages: usize, how: &str) {
-        self.note(format!(
-            "{} cuts answers at {cap} rows; read {rows} rows in {pages} pages{how}",
-            self.config.url
-        ));
-    }
-
-    fn outcome(
-        &self,
-        answer: &Answer,
-        form: AnswerForm,
-        variables: &[String],
-    ) -> Result<QueryOutcome, RemoteError> {
-        smarty_store::read_results(&answer.body, &answer.media_type, form, variables)
-            .map(crate::normalise::outcome)
-            .map_err(|e| self.error(e.to_string()))
-    }
 }
 
-impl Answers for Endpoint {
-    fn answer(&self, text: &str, options: &QueryOptions) -> Result<QueryOutcome, StoreError> {
-        options.check_cancelled()?;
-        // A mistake in the query is reported before anything is sent.
-        let query = Portable::new(text, options, None)?;
-        let query = match self.dataset().map_err(RemoteError::into_store)? {
-            Some(graphs) => query.within(&graphs),
-            None => query,
-        };
-        let outcome = self.select_all(&query).map_err(RemoteError::into_store)?;
-        Ok(if options.strict {
-            outcome
-        } else {
-            query.settle(outcome)
-        })
-    }
+/// Whether an error answer says the query itself fails on this server, which a retry would
+/// not change: Virtuoso names the SQL state of its errors ("Virtuoso 22026 Error SR478: …"),
+/// and those of class 22 (a value it cannot hold), 37 and 42 (a query it cannot compile or
+/// run) come back on every try; deadlocks (40) and lost connections (08) may not.
+fn fails_every_time(body: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
+    text.split("Virtuoso ").skip(1).any(|after| {
+        let state = after.get(..5).unwrap_or_default();
+        after.get(5..12) == Some(" Error ")
+            && ["22", "37", "42"]
+                .iter()
+                .any(|class| state.starts_with(class))
+    })
 }
 
 /// The start of an error body, on one line, for messages; an HTML page's text without its

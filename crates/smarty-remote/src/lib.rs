@@ -17,6 +17,7 @@ mod auth;
 mod endpoint;
 mod normalise;
 mod push;
+mod read;
 
 pub use auth::Auth;
 pub use endpoint::{Endpoint, EndpointConfig};
@@ -34,6 +35,10 @@ pub enum RemoteError {
     #[error("{endpoint}: {message}")]
     Endpoint { endpoint: String, message: String },
 
+    /// The server answered with an error of its own (5xx).
+    #[error("{endpoint}: {message}")]
+    Server { endpoint: String, message: String },
+
     /// The local store could not be read.
     #[error(transparent)]
     Store(#[from] smarty_store::StoreError),
@@ -44,13 +49,31 @@ impl RemoteError {
     pub fn into_store(self) -> smarty_store::StoreError {
         match self {
             RemoteError::Store(e) => e,
-            RemoteError::Endpoint { endpoint, message } => {
+            RemoteError::Endpoint { endpoint, message }
+            | RemoteError::Server { endpoint, message } => {
                 smarty_store::StoreError::Remote { endpoint, message }
             }
             other => smarty_store::StoreError::Remote {
                 endpoint: String::new(),
                 message: other.to_string(),
             },
+        }
+    }
+}
+
+impl RemoteError {
+    /// The error of the last of `attempts`, saying so.
+    fn after(self, attempts: u32) -> RemoteError {
+        match self {
+            RemoteError::Endpoint { endpoint, message } if attempts > 1 => RemoteError::Endpoint {
+                endpoint,
+                message: format!("{message} (after {attempts} attempts)"),
+            },
+            RemoteError::Server { endpoint, message } if attempts > 1 => RemoteError::Server {
+                endpoint,
+                message: format!("{message} (after {attempts} attempts)"),
+            },
+            other => other,
         }
     }
 }

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use oxigraph::store::Store;
 use smarty_rdf::PersonKey;
 
-pub use answers::{AnswerForm, Answers, Portable, read_results};
+pub use answers::{AnswerForm, Answers, Cut, Here, Portable, read_results};
 pub use derived::{Collected, Deriver, Written};
 pub use error::StoreError;
 pub use export::ExportOptions;

@@ -9,6 +9,7 @@
 //! same [`QueryOutcome`] the local store gives. Both live here because this is the only crate
 //! that touches oxigraph.
 
+mod here;
 mod portable;
 mod settle;
 #[cfg(test)]
@@ -19,6 +20,7 @@ use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
 };
 
+pub use here::{Cut, Here};
 pub use portable::Portable;
 
 use crate::query::{QueryOptions, QueryOutcome, SolutionTable};

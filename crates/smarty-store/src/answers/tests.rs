@@ -184,3 +184,79 @@ fn a_portable_query_is_ascii_and_means_the_same() {
     };
     assert_eq!(table.rows.len(), 1);
 }
+
+/// The bundled guide, in memory.
+fn bundled_guide() -> KnowledgeGraph {
+    let kg = KnowledgeGraph::in_memory().expect("store");
+    let reference = smarty_reference::Reference::bundled().expect("reference");
+    kg.ingest_text("guide", smarty_reference::BUNDLED_GUIDE.text, &reference)
+        .expect("ingest");
+    kg
+}
+
+/// A query cut at `cut`, its rows found by the store and the rest finished here, answers as
+/// the store answers the whole query.
+fn check_split(kg: &KnowledgeGraph, text: &str, cut: super::Cut) {
+    let options = QueryOptions::default();
+    let query = portable(text, None);
+    let (rows, here) = query
+        .split(cut)
+        .unwrap_or_else(|| panic!("{text}: not split"));
+    let QueryOutcome::Solutions(found) = kg.query(&rows.text(), &options).expect("rows") else {
+        panic!("{text}: rows are not solutions");
+    };
+    let finished = query.settle(here.finish(found).expect("finished"));
+    let whole = kg.query(text, &options).expect("whole");
+    assert_eq!(finished, whole, "{text}");
+}
+
+#[test]
+fn a_query_finished_here_answers_as_the_store() {
+    use super::Cut::{Distinct, Group};
+    let kg = bundled_guide();
+    let library = crate::QueryLibrary::bundled();
+    for name in [
+        "funding-by-fund",
+        "programme-partners",
+        "practice-completeness",
+    ] {
+        let query = library.get(name).expect("bundled");
+        check_split(&kg, &query.text, Group);
+    }
+    check_split(
+        &kg,
+        "SELECT ?theme (COUNT(*) AS ?n) (GROUP_CONCAT(?t; separator=' | ') AS ?all) \
+         WHERE { ?p dcat:theme ?theme ; schema:name ?t } GROUP BY ?theme \
+         HAVING (COUNT(*) > 5) ORDER BY DESC(?n) LIMIT 3",
+        Group,
+    );
+    check_split(
+        &kg,
+        "SELECT (SAMPLE(?b) AS ?any) (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b ?p ?o } GROUP BY ?p",
+        Group,
+    );
+    // The lifted order of a DISTINCT query: its keys computed here, after the rows.
+    let (unsorted, _) = portable(
+        "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?o } ORDER BY STR(?p) DESC(SUBSTR(STR(?s), 1, 30))",
+        None,
+    )
+    .without_order();
+    check_split(&kg, &unsorted.text(), Distinct);
+}
+
+#[test]
+fn a_query_reading_the_data_above_its_cut_is_not_split() {
+    use super::Cut::{Distinct, Group};
+    for (text, cut) in [
+        (
+            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p HAVING EXISTS { ?p a ?c }",
+            Group,
+        ),
+        ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", Group),
+        ("SELECT ?s WHERE { ?s ?p ?o }", Group),
+        ("SELECT ?s WHERE { ?s ?p ?o }", Distinct),
+        ("ASK { ?s ?p ?o }", Group),
+    ] {
+        assert!(portable(text, None).split(cut).is_none(), "{text}");
+    }
+}
