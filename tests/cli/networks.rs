@@ -274,9 +274,13 @@ fn metrics_are_reported() {
         partners.contains("West Yorkshire Combined Authority"),
         "{partners}"
     );
-    // With -o the network is written as well.
+    // With -o the network is written as well, with the metrics the report was made of.
     run(&dir, &["graph", "partners", "--metrics", "-o", "p.json"]);
-    assert!(dir.path().join("p.json").exists());
+    let written = std::fs::read_to_string(dir.path().join("p.json")).expect("p.json");
+    assert_eq!(
+        written,
+        text(&dir, &["graph", "partners", "--format", "json"])
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 // given (see the workspace lints).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod allocator;
 mod cli;
 mod commands;
 mod exit;
@@ -17,15 +18,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// glibc's allocator spends a quarter of an ingest consolidating free lists (millions of small
-// strings and quads); mimalloc does not. It replaces malloc for C and C++ code as well (the
-// `override` feature), so memory allocated by RocksDB and freed by Rust meets one allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     restore_sigpipe();
     let args = cli::Cli::parse();
+    if matches!(args.command, Some(cli::Command::Ingest(_))) {
+        allocator::for_bulk_writes();
+    }
     // The server shuts down gracefully on Ctrl-C and SIGTERM by itself (finishing the requests in
     // flight); everything else cancels its query or ends at once.
     if !matches!(args.command, Some(cli::Command::Serve(_))) {

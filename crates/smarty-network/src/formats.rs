@@ -84,7 +84,10 @@ impl Network {
     /// degree, weighted_degree, betweenness, component, articulation; edge attributes weight,
     /// kind, label, via.
     pub fn to_graphml(&self) -> String {
-        let m = metrics(self);
+        self.graphml_with(&metrics(self))
+    }
+
+    pub(crate) fn graphml_with(&self, m: &Metrics) -> String {
         let mut out = String::new();
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
@@ -165,7 +168,10 @@ impl Network {
     /// GEXF 1.2 (Gephi; the version networkx reads), undirected and static, with the node
     /// colours in `viz:color`.
     pub fn to_gexf(&self) -> String {
-        let m = metrics(self);
+        self.gexf_with(&metrics(self))
+    }
+
+    pub(crate) fn gexf_with(&self, m: &Metrics) -> String {
         let mut out = String::new();
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.push_str("<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n");
@@ -258,8 +264,11 @@ impl Network {
     /// JSON: the network (nodes with their metrics, edges with what links them) and a metrics
     /// summary.
     pub fn to_json(&self) -> String {
-        let m = metrics(self);
-        let mut s = serde_json::to_string_pretty(&self.json_value(&m)).unwrap_or_default();
+        self.json_with(&metrics(self))
+    }
+
+    pub(crate) fn json_with(&self, m: &Metrics) -> String {
+        let mut s = serde_json::to_string_pretty(&self.json_value(m)).unwrap_or_default();
         s.push('\n');
         s
     }

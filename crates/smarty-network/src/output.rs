@@ -7,6 +7,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use crate::NetworkError;
+use crate::metrics::Metrics;
 use crate::model::Network;
 use crate::render::{ImageFormat, LayoutEngine, RenderOptions, Renderer};
 
@@ -124,13 +125,29 @@ impl Network {
         layout: Option<LayoutEngine>,
         renderer: Renderer,
     ) -> Result<Written, NetworkError> {
+        self.write_measured(format, layout, renderer, None)
+    }
+
+    /// [`Network::write`] with the network's metrics when the caller has computed them already
+    /// (`graph --metrics -o FILE` prints them and writes them): betweenness is the costly part.
+    pub fn write_measured(
+        &self,
+        format: NetworkFormat,
+        layout: Option<LayoutEngine>,
+        renderer: Renderer,
+        known: Option<&Metrics>,
+    ) -> Result<Written, NetworkError> {
+        let measured = |write: fn(&Network, &Metrics) -> String| match known {
+            Some(m) => write(self, m),
+            None => write(self, &crate::metrics(self)),
+        };
         let text = match format {
             NetworkFormat::Dot => {
                 self.to_dot_with(layout.unwrap_or_else(|| LayoutEngine::default_for(self)))
             }
-            NetworkFormat::Graphml => self.to_graphml(),
-            NetworkFormat::Gexf => self.to_gexf(),
-            NetworkFormat::Json => self.to_json(),
+            NetworkFormat::Graphml => measured(Network::graphml_with),
+            NetworkFormat::Gexf => measured(Network::gexf_with),
+            NetworkFormat::Json => measured(Network::json_with),
             NetworkFormat::Csv => self.to_csv(),
             NetworkFormat::Svg => return self.picture(ImageFormat::Svg, layout, renderer),
             NetworkFormat::Png => return self.picture(ImageFormat::Png, layout, renderer),

@@ -60,6 +60,7 @@ pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
         }
     };
     crate::timings::record("projection", started.elapsed());
+    let mut measured = None;
     if args.metrics {
         let started = std::time::Instant::now();
         let metrics = smarty_network::metrics(&network);
@@ -68,11 +69,13 @@ pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {
         if args.output.is_none() {
             return Ok(Status::Success);
         }
+        measured = Some(metrics);
     }
-    let written = network.write(
+    let written = network.write_measured(
         format,
         args.layout.map(LayoutEngine::from),
         args.renderer.into(),
+        measured.as_ref(),
     )?;
     for note in &written.notes {
         eprintln!("note: {note}");
