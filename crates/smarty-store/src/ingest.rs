@@ -175,6 +175,7 @@ impl KnowledgeGraph {
         progress(IngestStage::Writing);
         self.forget_derived()?;
         let mut collected = None;
+        let mut bulk = false;
         let (summary, replaced) = match self.dir.as_deref() {
             None => self.write_in_memory(&mapped.input(), reference)?,
             Some(dir) => {
@@ -193,12 +194,16 @@ impl KnowledgeGraph {
                     let summary = self.bulk_write(dir, mapped, reference, collected.as_mut())?;
                     progress(IngestStage::Finishing);
                     let replaced = self.finish_ingest(&name, &summary.version, reference)?;
+                    bulk = true;
                     (summary, replaced)
                 }
             }
         };
         progress(IngestStage::Flushing);
         self.flush()?;
+        if bulk {
+            self.compact()?;
+        }
         if let Some(dir) = &self.dir {
             remove_marker(dir)?;
         }
