@@ -139,54 +139,48 @@ def test_an_answer_the_server_cuts_is_read_in_pages(store, remote):
         assert "in the server's own order" in note, note
 
 
-def test_an_ordered_answer_the_server_cuts_keeps_its_order(store, remote):
-    # More rows than Virtuoso sorts for a page here: its later pages are read unsorted, and the
-    # rows sorted by smarty-kg as the query asks.
-    args = ["query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY DESC(STR(?p)) ?s ?o", "--format", "json"]
+def check_rows_there(store, remote, query, virtuoso_note):
+    """The query's rows, in order, read from the remote store as from the local one; on
+    Virtuoso, its note on standard error says how they were obtained. The local rows."""
+    args = ["query", query, "--format", "json"]
     local = answer_rows(store.run(*args))
-    assert len(local) > 1500
     there = subprocess.run(
         [served.binary(), "--endpoint", remote.url, *remote.flags(), *args],
         env=store.env, capture_output=True, check=False)
     assert there.returncode == 0, there.stderr
     assert answer_rows(there.stdout) == local
     if remote.kind == "virtuoso":
-        assert "sorted here" in there.stderr.decode(), there.stderr
+        assert virtuoso_note in there.stderr.decode(), there.stderr
+    return local
+
+
+def test_an_ordered_answer_the_server_cuts_keeps_its_order(store, remote):
+    # More rows than Virtuoso sorts for a page here: its later pages are read unsorted, and the
+    # rows sorted by smarty-kg as the query asks.
+    rows = check_rows_there(store, remote, "SELECT ?s ?p ?o WHERE { ?s ?p ?o } "
+                            "ORDER BY DESC(STR(?p)) ?s ?o", "sorted here")
+    assert len(rows) > 1500
 
 
 def test_a_distinct_ordered_answer_the_server_cuts_keeps_its_order(store, remote):
     # Past Virtuoso's sort limit a DISTINCT answer is read unsorted, its sort keys (computed
     # values) taken here: with them as columns there, Virtuoso refuses to hash its rows.
-    args = ["query", "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } "
-            "ORDER BY STR(?p) SUBSTR(STR(?o), 1, 20) DESC(?s) ?o", "--format", "json"]
-    local = answer_rows(store.run(*args))
-    assert len(local) > 1500
-    there = subprocess.run(
-        [served.binary(), "--endpoint", remote.url, *remote.flags(), *args],
-        env=store.env, capture_output=True, check=False)
-    assert there.returncode == 0, there.stderr
-    assert answer_rows(there.stdout) == local
-    if remote.kind == "virtuoso":
-        assert "sorted here" in there.stderr.decode(), there.stderr
+    rows = check_rows_there(store, remote, "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } "
+                            "ORDER BY STR(?p) SUBSTR(STR(?o), 1, 20) DESC(?s) ?o", "sorted here")
+    assert len(rows) > 1500
 
 
 def test_a_grouped_answer_the_server_cannot_hold_is_grouped_here(store, remote):
     # The sections of every practice of a theme in one value: longer than Virtuoso keeps in a
     # grouped value (SR319/SR478), so the rows are read from it and grouped by smarty-kg.
-    args = ["query", "SELECT ?theme (COUNT(?practice) AS ?n) "
-            "(GROUP_CONCAT(STR(?text); separator=' | ') AS ?texts) WHERE { "
-            "?practice dcat:theme ?theme ; dcterms:abstract|smarty:evidenceOfSuccess|"
-            "smarty:difficultiesEncountered|smarty:potentialForLearningOrTransfer ?text } GROUP BY ?theme "
-            "HAVING (COUNT(?practice) > 1) ORDER BY DESC(?n) ?theme", "--format", "json"]
-    local = answer_rows(store.run(*args))
-    assert max(len(row[2]) for row in local) > 4000
-    there = subprocess.run(
-        [served.binary(), "--endpoint", remote.url, *remote.flags(), *args],
-        env=store.env, capture_output=True, check=False)
-    assert there.returncode == 0, there.stderr
-    assert answer_rows(there.stdout) == local
-    if remote.kind == "virtuoso":
-        assert "it was grouped here from the" in there.stderr.decode(), there.stderr
+    rows = check_rows_there(
+        store, remote,
+        "SELECT ?theme (COUNT(?practice) AS ?n) "
+        "(GROUP_CONCAT(STR(?text); separator=' | ') AS ?texts) WHERE { "
+        "?practice dcat:theme ?theme ; dcterms:abstract|smarty:evidenceOfSuccess|"
+        "smarty:difficultiesEncountered|smarty:potentialForLearningOrTransfer ?text } GROUP BY ?theme "
+        "HAVING (COUNT(?practice) > 1) ORDER BY DESC(?n) ?theme", "it was grouped here from the")
+    assert max(len(row[2]) for row in rows) > 4000
 
 
 def test_contacts_and_networks_answer_the_same(store, remote):

@@ -18,11 +18,12 @@ use std::collections::HashMap;
 use oxigraph::model::{BlankNode, NamedNode, Term};
 use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::Store;
-use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
+use spargebra::algebra::{AggregateExpression, GraphPattern, OrderExpression};
 use spargebra::term::{GroundTerm, Variable};
 
 use super::Portable;
 use crate::StoreError;
+use crate::query::variables_of;
 use crate::query::{QueryOutcome, SolutionTable};
 
 /// Where a query is cut.
@@ -53,32 +54,12 @@ impl Portable {
     /// `None` when the query has no such node among its solution modifiers, or reads the
     /// dataset above it.
     pub fn split(&self, cut: Cut) -> Option<(Portable, Here)> {
-        let spargebra::Query::Select {
-            dataset,
-            pattern,
-            base_iri,
-        } = &self.query
-        else {
-            return None;
+        let (below, variables, above) = split_pattern(self.select_pattern()?, cut)?;
+        let here = Here {
+            query: self.reselect(above, false).query,
+            variables,
         };
-        let (below, variables, above) = split_pattern(pattern, cut)?;
-        let rows = spargebra::Query::Select {
-            dataset: dataset.clone(),
-            pattern: below,
-            base_iri: base_iri.clone(),
-        };
-        let here = spargebra::Query::Select {
-            dataset: None,
-            pattern: above,
-            base_iri: base_iri.clone(),
-        };
-        Some((
-            Portable { query: rows },
-            Here {
-                query: here,
-                variables,
-            },
-        ))
+        Some((self.reselect(below, true), here))
     }
 }
 
@@ -223,38 +204,6 @@ fn fill(pattern: GraphPattern, values: &mut Option<GraphPattern>) -> GraphPatter
 fn pattern_unit() -> GraphPattern {
     GraphPattern::Bgp {
         patterns: Vec::new(),
-    }
-}
-
-/// Adds the variables an expression reads to `found`; `false` when it holds an EXISTS, whose
-/// pattern reads the dataset.
-fn variables_of(expression: &Expression, found: &mut Vec<Variable>) -> bool {
-    use Expression as E;
-    match expression {
-        E::NamedNode(_) | E::Literal(_) => true,
-        E::Variable(v) | E::Bound(v) => {
-            if !found.contains(v) {
-                found.push(v.clone());
-            }
-            true
-        }
-        E::Exists(_) => false,
-        E::UnaryPlus(a) | E::UnaryMinus(a) | E::Not(a) => variables_of(a, found),
-        E::Or(a, b)
-        | E::And(a, b)
-        | E::Equal(a, b)
-        | E::SameTerm(a, b)
-        | E::Greater(a, b)
-        | E::GreaterOrEqual(a, b)
-        | E::Less(a, b)
-        | E::LessOrEqual(a, b)
-        | E::Add(a, b)
-        | E::Subtract(a, b)
-        | E::Multiply(a, b)
-        | E::Divide(a, b) => variables_of(a, found) && variables_of(b, found),
-        E::In(a, list) => variables_of(a, found) && list.iter().all(|e| variables_of(e, found)),
-        E::If(a, b, c) => [a, b, c].into_iter().all(|e| variables_of(e, found)),
-        E::Coalesce(list) | E::FunctionCall(_, list) => list.iter().all(|e| variables_of(e, found)),
     }
 }
 

@@ -106,14 +106,7 @@ impl Portable {
     /// `None` when the query cannot be paged this way: not a SELECT, or one with a LIMIT or
     /// OFFSET of its own.
     pub fn page(&self, offset: usize, limit: usize, sorted: bool) -> Option<String> {
-        let spargebra::Query::Select {
-            dataset,
-            pattern,
-            base_iri,
-        } = &self.query
-        else {
-            return None;
-        };
+        let pattern = self.select_pattern()?;
         if matches!(pattern, GraphPattern::Slice { .. }) {
             return None;
         }
@@ -122,16 +115,51 @@ impl Portable {
         } else {
             pattern.clone()
         };
-        let paged = spargebra::Query::Select {
-            dataset: dataset.clone(),
-            pattern: GraphPattern::Slice {
+        let paged = self.reselect(
+            GraphPattern::Slice {
                 inner: Box::new(ordered),
                 start: offset,
                 length: Some(limit),
             },
-            base_iri: base_iri.clone(),
+            true,
+        );
+        Some(paged.text())
+    }
+}
+
+impl Portable {
+    /// A SELECT's pattern (its WHERE clause under its solution modifiers); `None` for the other
+    /// forms.
+    pub(super) fn select_pattern(&self) -> Option<&GraphPattern> {
+        match &self.query {
+            spargebra::Query::Select { pattern, .. } => Some(pattern),
+            _ => None,
+        }
+    }
+
+    /// A SELECT of `pattern` with this query's base IRI, and its dataset when `same_dataset`.
+    pub(super) fn reselect(&self, pattern: GraphPattern, same_dataset: bool) -> Portable {
+        let (dataset, base_iri) = match &self.query {
+            spargebra::Query::Select {
+                dataset, base_iri, ..
+            }
+            | spargebra::Query::Construct {
+                dataset, base_iri, ..
+            }
+            | spargebra::Query::Describe {
+                dataset, base_iri, ..
+            }
+            | spargebra::Query::Ask {
+                dataset, base_iri, ..
+            } => (dataset, base_iri),
         };
-        Some(ascii(&paged.to_string()))
+        Portable {
+            query: spargebra::Query::Select {
+                dataset: dataset.clone().filter(|_| same_dataset),
+                pattern,
+                base_iri: base_iri.clone(),
+            },
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! One walk over spargebra's algebra, for the rewrites that change a pattern's parts and keep
 //! its shape (binding parameters, blank nodes made variables).
 
-use spargebra::algebra::GraphPattern;
+use spargebra::algebra::{Expression, GraphPattern};
+use spargebra::term::Variable;
 
 /// The pattern with `f` applied to each of its direct sub-patterns; a pattern without any
 /// (a BGP, a path, VALUES) comes back as it is.
@@ -124,4 +125,36 @@ pub(crate) fn rewrite_where(
         },
     );
     *pattern = f(taken);
+}
+
+/// Adds the variables an expression reads to `found`; `false` when it holds an EXISTS, whose
+/// pattern reads the dataset.
+pub(crate) fn variables_of(expression: &Expression, found: &mut Vec<Variable>) -> bool {
+    use Expression as E;
+    match expression {
+        E::NamedNode(_) | E::Literal(_) => true,
+        E::Variable(v) | E::Bound(v) => {
+            if !found.contains(v) {
+                found.push(v.clone());
+            }
+            true
+        }
+        E::Exists(_) => false,
+        E::UnaryPlus(a) | E::UnaryMinus(a) | E::Not(a) => variables_of(a, found),
+        E::Or(a, b)
+        | E::And(a, b)
+        | E::Equal(a, b)
+        | E::SameTerm(a, b)
+        | E::Greater(a, b)
+        | E::GreaterOrEqual(a, b)
+        | E::Less(a, b)
+        | E::LessOrEqual(a, b)
+        | E::Add(a, b)
+        | E::Subtract(a, b)
+        | E::Multiply(a, b)
+        | E::Divide(a, b) => variables_of(a, found) && variables_of(b, found),
+        E::In(a, list) => variables_of(a, found) && list.iter().all(|e| variables_of(e, found)),
+        E::If(a, b, c) => [a, b, c].into_iter().all(|e| variables_of(e, found)),
+        E::Coalesce(list) | E::FunctionCall(_, list) => list.iter().all(|e| variables_of(e, found)),
+    }
 }

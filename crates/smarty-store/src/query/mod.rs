@@ -24,7 +24,7 @@ use std::time::Duration;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, Variable};
 
-pub(crate) use algebra::{map_children, rewrite_where};
+pub(crate) use algebra::{map_children, rewrite_where, variables_of};
 pub(crate) use bind::bind;
 pub(crate) use hint::Expecting;
 pub use order::AnswerOrder;

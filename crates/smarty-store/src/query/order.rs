@@ -126,28 +126,8 @@ fn position(columns: &[Variable], v: &Variable) -> usize {
 /// Whether an expression reads no variable but `allowed` (and holds no EXISTS, whose pattern
 /// could read any).
 fn reads_only(expression: &Expression, allowed: &[Variable]) -> bool {
-    use Expression as E;
-    match expression {
-        E::NamedNode(_) | E::Literal(_) => true,
-        E::Variable(v) | E::Bound(v) => allowed.contains(v),
-        E::Exists(_) => false,
-        E::UnaryPlus(a) | E::UnaryMinus(a) | E::Not(a) => reads_only(a, allowed),
-        E::Or(a, b)
-        | E::And(a, b)
-        | E::Equal(a, b)
-        | E::SameTerm(a, b)
-        | E::Greater(a, b)
-        | E::GreaterOrEqual(a, b)
-        | E::Less(a, b)
-        | E::LessOrEqual(a, b)
-        | E::Add(a, b)
-        | E::Subtract(a, b)
-        | E::Multiply(a, b)
-        | E::Divide(a, b) => reads_only(a, allowed) && reads_only(b, allowed),
-        E::In(a, list) => reads_only(a, allowed) && list.iter().all(|e| reads_only(e, allowed)),
-        E::If(a, b, c) => [a, b, c].iter().all(|e| reads_only(e, allowed)),
-        E::Coalesce(list) | E::FunctionCall(_, list) => list.iter().all(|e| reads_only(e, allowed)),
-    }
+    let mut read = Vec::new();
+    super::algebra::variables_of(expression, &mut read) && read.iter().all(|v| allowed.contains(v))
 }
 
 impl AnswerOrder {
