@@ -10,8 +10,8 @@ Called by scripts/bench, which builds the release binary and installs the peers.
   queries        named queries, in-process, caches warm (shell, .timer)  vs pyoxigraph and rdflib
   derived        the kept facts' share of ingest time and store size
   contacts       shared contacts, fresh processes after ingest           vs a SPARQL GROUP BY in pyoxigraph
-  network        graph contacts --format json, fresh processes; its      vs networkx from the same
-                 projection and metrics (--timings)                      practice–person edges
+  network        graph contacts|partners --format json, fresh processes;  vs networkx from the same
+                 its projection and metrics (--timings)                  bipartite edges
   export         each format, in-process (--timings)                     vs pyoxigraph dump
   memory         peak RSS per step; bytes per triple in memory
   end to end     generate, extract, ingest, contacts, export             seconds
@@ -233,27 +233,9 @@ class Bench:
                      "< 1 s at 10^5" if n >= 100_000 else "", (median(times) < 1000) if n >= 100_000 else None,
                      f"a fresh session with it less one without; {spread(times, 'ms')}")
 
-        # Projection + metrics vs networkx doing the same from the same practice–person edges:
-        # build the bipartite graph, project it onto the practices, then the same metrics.
-        # Each run a fresh process: ingest derived the facts these read.
-        net = [measured(self.kg("--store", store, "--timings", "graph", "contacts", "--metrics", "--format", "json", "-o", d / "contacts.json"), d, self.env)
-               for _ in range(max(self.runs, 10))]
-        t_proj = median([timings(str(r["stderr"])).get("projection", float("nan")) for r in net])
-        t_metrics = median([timings(str(r["stderr"])).get("metrics", float("nan")) for r in net])
-        whole = [1000 * r["seconds"] for r in net]
-        run(self.kg("--store", store, "graph", "practice-person", "--format", "csv", "-o", d / "bipartite.csv"), d, self.env)
-        nx = peer("networkx", bipartite=str(d / "bipartite.csv"), runs=self.runs)
-        nx_both = nx["projection_ms"] + nx["metrics_ms"]
-        self.add(n, "graph contacts --format json, fresh process", median(whole), "ms", "networkx", nx_both,
-                 median(whole) / nx_both if nx_both else None, "faster than peer", median(whole) < nx_both,
-                 f"projection + metrics; ours whole process {spread(whole, 'ms')}; networkx from the edge list, in process")
-        self.add(n, "contacts network: projection", t_proj, "ms", "networkx", nx["projection_ms"],
-                 t_proj / nx["projection_ms"] if nx["projection_ms"] else None, "", None,
-                 "from the kept facts; networkx starts from the edge list")
-        self.add(n, "contacts network: metrics", t_metrics, "ms", "networkx", nx["metrics_ms"],
-                 t_metrics / nx["metrics_ms"] if nx["metrics_ms"] else None,
-                 "≥ 10× faster", nx["metrics_ms"] >= 10 * t_metrics,
-                 f"{nx['nodes']:,} nodes, {nx['edges']:,} edges; betweenness {nx['betweenness']}")
+        for kind, edges, onto in (("contacts", "practice-person", "/practice/"),
+                                  ("partners", "practice-organisation", "/org/")):
+            self.network(n, d, store, kind, edges, onto)
 
         # Export per format vs pyoxigraph's dump of the same statements.
         export_seconds = {}
@@ -291,6 +273,32 @@ class Bench:
         if len(times) != self.runs + 1:
             raise SystemExit(f"expected {self.runs + 1} timings from the shell, got {times}")
         return times[1:]
+
+    def network(self, n, d, store, kind, edges, onto):
+        """Projection + metrics vs networkx doing the same from the same bipartite edges (the
+        contacts network: practice–person onto the practices; partners: practice–organisation
+        onto the organisations): build the bipartite graph, project it, then the same metrics.
+        Each run a fresh process: ingest derived the facts these read."""
+        net = [measured(self.kg("--store", store, "--timings", "graph", kind, "--metrics", "--format", "json",
+                                "-o", d / f"{kind}.json"), d, self.env)
+               for _ in range(max(self.runs, 10))]
+        t_proj = median([timings(str(r["stderr"])).get("projection", float("nan")) for r in net])
+        t_metrics = median([timings(str(r["stderr"])).get("metrics", float("nan")) for r in net])
+        whole = [1000 * r["seconds"] for r in net]
+        bipartite = d / f"{edges}.csv"
+        run(self.kg("--store", store, "graph", edges, "--format", "csv", "-o", bipartite), d, self.env)
+        nx = peer("networkx", bipartite=str(bipartite), onto=onto, runs=self.runs)
+        nx_both = nx["projection_ms"] + nx["metrics_ms"]
+        self.add(n, f"graph {kind} --format json, fresh process", median(whole), "ms", "networkx", nx_both,
+                 median(whole) / nx_both if nx_both else None, "faster than peer", median(whole) < nx_both,
+                 f"projection + metrics; ours whole process {spread(whole, 'ms')}; networkx from the edge list, in process")
+        self.add(n, f"{kind} network: projection", t_proj, "ms", "networkx", nx["projection_ms"],
+                 t_proj / nx["projection_ms"] if nx["projection_ms"] else None, "", None,
+                 "from the kept facts; networkx starts from the edge list")
+        self.add(n, f"{kind} network: metrics", t_metrics, "ms", "networkx", nx["metrics_ms"],
+                 t_metrics / nx["metrics_ms"] if nx["metrics_ms"] else None,
+                 "≥ 10× faster", nx["metrics_ms"] >= 10 * t_metrics,
+                 f"{nx['nodes']:,} nodes, {nx['edges']:,} edges; betweenness {nx['betweenness']}")
 
     def first_in_shell_ms(self, store: Path, cwd: Path, command: str) -> float:
         """What `command` adds to a fresh shell session: the session running it, less one that

@@ -89,9 +89,10 @@ def rdflib_queries(a):
 
 
 def networkx(a):
-    """The contacts network from the practice–person edges: bipartite graph, weighted projection
-    onto the practices, then degree, betweenness (sampled from 500 pivots above 2,000 nodes, as
-    smarty-kg does), components and articulation points."""
+    """A network from its bipartite edges (practice–person for the contacts network,
+    practice–organisation for the partners): bipartite graph, weighted projection onto the nodes
+    whose IRI holds `onto`, then degree, betweenness (sampled from 500 pivots above 2,000 nodes,
+    as smarty-kg does), components and articulation points."""
     import networkx as nx
     from networkx.algorithms import bipartite
     with open(a["bipartite"], newline="") as f:
@@ -100,10 +101,10 @@ def networkx(a):
     for _ in range(max(1, a["runs"])):
         start = time.perf_counter()
         b = nx.Graph()
-        practices = {x for pair in pairs for x in pair if "/practice/" in x}
-        b.add_nodes_from(practices, bipartite=0)
+        kept = {x for pair in pairs for x in pair if a.get("onto", "/practice/") in x}
+        b.add_nodes_from(kept, bipartite=0)
         b.add_edges_from(pairs)
-        g = bipartite.weighted_projected_graph(b, practices)
+        g = bipartite.weighted_projected_graph(b, kept)
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
         projections.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
