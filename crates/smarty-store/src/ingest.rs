@@ -114,6 +114,13 @@ impl Mapped<'_> {
 /// Quads are handed from the mapping thread to the bulk loader in chunks of this many.
 const CHUNK: usize = 8192;
 
+/// The bulk loader's memory budget, split among its threads: batches of 200,000 statements on
+/// each of two cores instead of its default million. The whole extracted guide is held while it
+/// sorts, so its default doubled an ingest's peak (3.4 GiB at 100,000 practices against 1.9 with
+/// this budget); smaller batches also start sorting while the guide is still being mapped, and
+/// the ingest took no longer (10^5) or less (10^4: 6.6 s against 8.3).
+const LOADER_MEGABYTES: usize = 400;
+
 impl KnowledgeGraph {
     /// Extracts, resolves and writes one guide. `progress` is told each stage as it starts.
     pub fn ingest_guide(
@@ -312,7 +319,10 @@ impl KnowledgeGraph {
                 }
                 summary
             });
-            let mut loader = self.store.bulk_loader();
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(LOADER_MEGABYTES);
             // Stops at the first storage error, dropping the receiver so the mapper stops too.
             let loaded = loader.load_quads(receiver.iter().flatten());
             drop(receiver);
