@@ -5,7 +5,7 @@ use std::path::Path;
 use smarty_network::NetworkFacts;
 
 use super::reader::Reader;
-use super::{UsageError, write_output};
+use super::write_output;
 use crate::cli::{ContactsArgs, ContactsFormat, StoreArgs};
 use crate::exit::Status;
 
@@ -20,17 +20,13 @@ fn format(args: &ContactsArgs) -> anyhow::Result<ContactsFormat> {
             _ => None,
         }
     };
-    match (args.format, &args.output) {
-        (Some(f), _) => Ok(f),
-        (None, None) => Ok(ContactsFormat::Table),
-        (None, Some(path)) => by_extension(path).ok_or_else(|| {
-            UsageError(format!(
-                "cannot tell the format from '{}'; give --format (table, json, csv)",
-                path.display()
-            ))
-            .into()
-        }),
-    }
+    super::chosen_format(
+        args.format,
+        args.output.as_deref(),
+        ContactsFormat::Table,
+        by_extension,
+        "table, json, csv",
+    )
 }
 
 pub fn run(store_args: &StoreArgs, args: &ContactsArgs) -> anyhow::Result<Status> {

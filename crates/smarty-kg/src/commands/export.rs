@@ -11,17 +11,13 @@ use crate::exit::Status;
 
 /// `--format`, else the `-o` file's extension, else Turtle.
 fn format(args: &ExportArgs) -> anyhow::Result<GraphFormat> {
-    match (args.format, &args.output) {
-        (Some(format), _) => Ok(format),
-        (None, None) => Ok(GraphFormat::Turtle),
-        (None, Some(path)) => GraphFormat::from_path(path).ok_or_else(|| {
-            UsageError(format!(
-                "cannot tell the format from '{}'; give --format (turtle, ntriples, nquads, trig, rdfxml, jsonld)",
-                path.display()
-            ))
-            .into()
-        }),
-    }
+    super::chosen_format(
+        args.format,
+        args.output.as_deref(),
+        GraphFormat::Turtle,
+        GraphFormat::from_path,
+        "turtle, ntriples, nquads, trig, rdfxml, jsonld",
+    )
 }
 
 pub fn run(store_args: &StoreArgs, args: &ExportArgs) -> anyhow::Result<Status> {

@@ -12,18 +12,13 @@ use crate::exit::Status;
 
 /// The output format: `--format`, else the file's extension, else DOT.
 fn format(args: &GraphArgs) -> anyhow::Result<NetworkFormat> {
-    match (args.format, &args.output) {
-        (Some(f), _) => Ok(f),
-        (None, None) => Ok(NetworkFormat::Dot),
-        (None, Some(path)) => NetworkFormat::from_path(path).ok_or_else(|| {
-            UsageError(format!(
-                "cannot tell the format from '{}'; give --format ({})",
-                path.display(),
-                NetworkFormat::NAMES.join(", ")
-            ))
-            .into()
-        }),
-    }
+    super::chosen_format(
+        args.format,
+        args.output.as_deref(),
+        NetworkFormat::Dot,
+        NetworkFormat::from_path,
+        &NetworkFormat::NAMES.join(", "),
+    )
 }
 
 pub fn run(store_args: &StoreArgs, args: &GraphArgs) -> anyhow::Result<Status> {

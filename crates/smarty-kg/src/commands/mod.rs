@@ -82,6 +82,28 @@ fn dispatch(cli: Cli) -> anyhow::Result<Status> {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// The output format: `flag`, else the one `by_extension` reads from the `-o` file's name, else
+/// `default`; a file name naming no format is a usage error listing `names`.
+pub fn chosen_format<F>(
+    flag: Option<F>,
+    output: Option<&Path>,
+    default: F,
+    by_extension: impl Fn(&Path) -> Option<F>,
+    names: &str,
+) -> anyhow::Result<F> {
+    match (flag, output) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(default),
+        (None, Some(path)) => by_extension(path).ok_or_else(|| {
+            UsageError(format!(
+                "cannot tell the format from '{}'; give --format ({names})",
+                path.display()
+            ))
+            .into()
+        }),
+    }
+}
+
 /// Writes bytes to the file (beside it first, then renamed into place) or to standard output.
 pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match output {

@@ -194,16 +194,10 @@ fn empty(variables: Vec<Variable>) -> GraphPattern {
 /// The pattern with its (one) empty VALUES filled with `values`.
 fn fill(pattern: GraphPattern, values: &mut Option<GraphPattern>) -> GraphPattern {
     match pattern {
-        GraphPattern::Values { bindings, .. } if bindings.is_empty() && values.is_some() => {
-            values.take().unwrap_or(pattern_unit())
+        GraphPattern::Values { ref bindings, .. } if bindings.is_empty() => {
+            values.take().unwrap_or(pattern)
         }
         other => crate::query::map_children(other, &mut |p| fill(p, values)),
-    }
-}
-
-fn pattern_unit() -> GraphPattern {
-    GraphPattern::Bgp {
-        patterns: Vec::new(),
     }
 }
 
