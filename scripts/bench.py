@@ -213,14 +213,23 @@ class Bench:
 
         # Shared contacts: ours vs the same answer by a SPARQL GROUP BY in pyoxigraph. Ours is a
         # whole fresh process (start and store open included) right after the ingest above,
-        # which derived the facts it reads.
+        # which derived the facts it reads. The peer's is its first GROUP BY in a fresh process
+        # (interpreter start and store open not counted), as the target was set; its later runs
+        # in the same process, caches warm, are shown beside it.
+        runs = max(self.runs, 10)
         whole = [1000 * measured(self.kg("--store", store, "contacts", "--format", "json"), d, self.env)["seconds"]
-                 for _ in range(max(self.runs, 10))]
-        p = peer("query", store=pyox_store, query=self.prefixes + "\n" + CONTACTS_GROUP_BY, runs=max(self.runs, 10))
-        t_c = median(whole)
-        self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY", p["ms"],
-                 t_c / p["ms"] if p["ms"] else None, "≥ 3× faster", p["ms"] >= 3 * t_c,
-                 f"{p['rows']} persons; ours {spread(whole, 'ms')}, peer {spread(p.get('all_ms', []), 'ms')}")
+                 for _ in range(runs)]
+        q = self.prefixes + "\n" + CONTACTS_GROUP_BY
+        fresh = [peer("query", store=pyox_store, query=q, runs=1) for _ in range(runs)]
+        firsts = [p["first_ms"] for p in fresh]
+        warm = peer("query", store=pyox_store, query=q, runs=runs)
+        t_c, p_first = median(whole), median(firsts)
+        self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY, fresh process",
+                 p_first, t_c / p_first if p_first else None, "≥ 3× faster", p_first >= 3 * t_c,
+                 f"{warm['rows']} persons; ours {spread(whole, 'ms')}, peer {spread(firsts, 'ms')}")
+        self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY, caches warm",
+                 warm["ms"], t_c / warm["ms"] if warm["ms"] else None, "", None,
+                 f"the peer's runs after its first in one process: {spread(warm['all_ms'], 'ms')}")
 
         # The shell's first `.contacts` and `.graph contacts` (metrics) after ingest, each in a
         # fresh session: what an analyst waits for when a session starts on a changed store.

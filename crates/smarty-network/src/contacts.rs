@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -362,11 +363,13 @@ pub fn contact_themes(contacts: &[SharedContact]) -> Vec<String> {
         .collect()
 }
 
-/// The shared contacts as pretty JSON (an array of [`SharedContact`]).
-pub fn contacts_to_json(contacts: &[SharedContact]) -> String {
-    let mut s = serde_json::to_string_pretty(contacts).unwrap_or_else(|_| "[]".to_owned());
-    s.push('\n');
-    s
+/// Writes the shared contacts as pretty JSON (an array of [`SharedContact`]) to `out`. Written
+/// as it is serialised: at 10^4 practices the text is megabytes, and building it as one string
+/// first cost a fresh process more than reading the kept facts (the string's growth touches new
+/// memory at every doubling).
+pub fn write_contacts_json(contacts: &[SharedContact], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, contacts)?;
+    out.write_all(b"\n")
 }
 
 /// The shared contacts as CSV, one row per person and practice.

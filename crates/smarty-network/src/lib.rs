@@ -19,7 +19,7 @@
 //! - [`shared_contacts`]: every person behind more than one practice, with the practices, their
 //!   themes and places, the person's organisations and *why* the occurrences are one person
 //!   ([`MatchReason`], derived from the spellings stored). [`SharedContact::rows`],
-//!   [`contacts_to_json`] and [`contacts_to_csv`] present them.
+//!   [`write_contacts_json`] and [`contacts_to_csv`] present them.
 //! - [`build`] a [`Network`] of a [`NetworkKind`] (`contacts`, `partners`, `practice-person`,
 //!   `practice-organisation`) under [`NetworkOptions`] (theme, country, region, minimum edge
 //!   weight, isolated nodes). Nodes and edges are sorted by IRI; the same store gives the same
@@ -92,8 +92,8 @@ pub use betweenness::sampled_betweenness;
 pub use build::{build, build_kept, build_with};
 pub use contacts::{
     CONTACT_COLUMNS, DEFAULT_MIN_PRACTICES, MatchReason, PracticeSummary, SharedContact,
-    contact_themes, contacts_to_csv, contacts_to_json, deriver, kept_shared_contacts,
-    shared_contacts, shared_contacts_with,
+    contact_themes, contacts_to_csv, deriver, kept_shared_contacts, shared_contacts,
+    shared_contacts_with, write_contacts_json,
 };
 pub use facts::NetworkFacts;
 pub use metrics::{

@@ -5,7 +5,7 @@ use std::path::Path;
 use smarty_network::NetworkFacts;
 
 use super::reader::Reader;
-use super::write_output;
+use super::{write_output, write_output_with};
 use crate::cli::{ContactsArgs, ContactsFormat, StoreArgs};
 use crate::exit::Status;
 
@@ -50,18 +50,25 @@ pub fn run(store_args: &StoreArgs, args: &ContactsArgs) -> anyhow::Result<Status
         }
     };
     crate::timings::record("contacts", started.elapsed());
-    let text = match format {
-        ContactsFormat::Json => smarty_network::contacts_to_json(&contacts),
-        ContactsFormat::Csv => smarty_network::contacts_to_csv(&contacts),
+    let output = args.output.as_deref();
+    match format {
+        ContactsFormat::Json => write_output_with(output, |w| {
+            smarty_network::write_contacts_json(&contacts, w)
+        })?,
+        ContactsFormat::Csv => write_output(
+            output,
+            smarty_network::contacts_to_csv(&contacts).as_bytes(),
+        )?,
         ContactsFormat::Table => {
             let layout = smarty_repl::render::TableLayout {
                 width: args.max_width.or_else(super::piped_width),
                 ..smarty_repl::render::TableLayout::default()
             };
-            smarty_repl::render::contacts(&contacts, args.min_practices as usize, layout)
+            let text =
+                smarty_repl::render::contacts(&contacts, args.min_practices as usize, layout);
+            write_output(output, text.as_bytes())?
         }
-    };
-    write_output(args.output.as_deref(), text.as_bytes())?;
+    }
     if let Some(path) = &args.output {
         eprintln!(
             "{} persons behind at least {} practices → {}",

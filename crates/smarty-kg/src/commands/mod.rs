@@ -106,13 +106,22 @@ pub fn chosen_format<F>(
 
 /// Writes bytes to the file (beside it first, then renamed into place) or to standard output.
 pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    write_output_with(output, |w| w.write_all(bytes))
+}
+
+/// [`write_output`] for output written piece by piece, through a buffer: a large answer is
+/// not built in memory first.
+pub fn write_output_with(
+    output: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     match output {
         Some(path) => {
-            smarty_repl::write_atomically(path, |w| Ok(w.write_all(bytes)?))?;
+            smarty_repl::write_atomically(path, |w| Ok(write(w)?))?;
         }
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
         }
     }
