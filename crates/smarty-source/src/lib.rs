@@ -42,14 +42,22 @@ pub const MAX_GUIDE_BYTES: u64 = 512 << 20;
 #[derive(Debug, Clone)]
 pub struct GuideText {
     pub text: String,
-    pub bytes: Vec<u8>,
+    /// The file's bytes where they are not the text's own UTF-8 (a PDF, a byte-order mark,
+    /// another encoding): a UTF-8 guide is held once, not twice (150 MB at 100,000 practices,
+    /// through the whole of an ingest).
+    original: Option<Vec<u8>>,
     /// The page (1-based) each line of `text` starts on; empty for a text file.
     pub pages: Vec<u32>,
 }
 
 impl GuideText {
+    /// The bytes the text was read from (a guide's version is the hash of these).
+    pub fn bytes(&self) -> &[u8] {
+        self.original.as_deref().unwrap_or(self.text.as_bytes())
+    }
+
     pub fn is_pdf(&self) -> bool {
-        self.bytes.starts_with(PDF_MAGIC)
+        self.bytes().starts_with(PDF_MAGIC)
     }
 
     /// `FILE:LINE: WHAT` for a line of the guide, with the page when it was read from a PDF:
@@ -107,9 +115,10 @@ pub fn read_guide(path: &Path) -> Result<GuideText, SourceError> {
         line: e.line,
         message: e.message,
     })?;
+    let original = (text.as_bytes() != bytes.as_slice()).then_some(bytes);
     Ok(GuideText {
         text,
-        bytes,
+        original,
         pages: Vec::new(),
     })
 }
@@ -130,7 +139,39 @@ fn read_pdf(path: &Path, bytes: Vec<u8>) -> Result<GuideText, SourceError> {
         .join("\n");
     Ok(GuideText {
         text,
-        bytes,
+        original: Some(bytes),
         pages: lines.iter().map(|l| l.page).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled guide, and the same text as the file would be with a byte-order mark and in
+    /// UTF-16: each reads as the same text, and `bytes()` is always the file as it was read
+    /// (the guide's version is their hash).
+    #[test]
+    fn bytes_are_the_file_as_read_whatever_its_encoding() {
+        let guide =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/smarty-good-practice-guide.txt");
+        let utf8 = std::fs::read(&guide).expect("the bundled guide");
+        let text = String::from_utf8(utf8.clone()).expect("the bundled guide is UTF-8");
+        let with_bom = [&[0xEF, 0xBB, 0xBF][..], &utf8].concat();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for (name, bytes) in [("utf8", &utf8), ("bom", &with_bom), ("utf16", &utf16)] {
+            let path = dir.path().join(format!("{name}.txt"));
+            std::fs::write(&path, bytes).expect("written");
+            let read = read_guide(&path).expect("read");
+            assert_eq!(read.text, text, "{name}");
+            assert_eq!(read.bytes(), bytes.as_slice(), "{name}");
+            // A UTF-8 file is held once: its bytes are the text's.
+            assert_eq!(read.original.is_none(), name == "utf8", "{name}");
+            assert!(!read.is_pdf());
+        }
+    }
 }

@@ -184,14 +184,21 @@ impl KnowledgeGraph {
         let mut collected = None;
         let mut bulk = false;
         let (summary, replaced) = match self.dir.as_deref() {
-            None => self.write_in_memory(&mapped.input(), reference)?,
+            None => {
+                let written = self.write_in_memory(&mapped.input(), reference)?;
+                // What it was mapped from is not needed while the facts are derived.
+                drop(mapped);
+                written
+            }
             Some(dir) => {
                 let provenance = iri::provenance_graph(&name, &version);
                 if self
                     .store
                     .contains_named_graph(NamedOrBlankNodeRef::from(&provenance))?
                 {
-                    self.write_same_version(&mapped.input(), reference)?
+                    let written = self.write_same_version(&mapped.input(), reference)?;
+                    drop(mapped);
+                    written
                 } else {
                     // Into an empty store, the statements streamed to the loader are all
                     // there is: the deriver can take its facts from them.

@@ -46,7 +46,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         ExtractFormat::Json => {
             let output = Output {
                 file: shown.clone(),
-                sha256: hex(&Sha256::digest(&guide.bytes)),
+                sha256: hex(&Sha256::digest(guide.bytes())),
                 extraction: &extraction,
                 resolution: &resolution,
             };

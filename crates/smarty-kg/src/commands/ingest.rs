@@ -71,7 +71,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
         let doc = GuideDocument {
             name: path.file_stem().and_then(|s| s.to_str()).unwrap_or(&shown),
             text: &guide.text,
-            bytes: &guide.bytes,
+            bytes: guide.bytes(),
             keep_previous: args.keep_previous,
             allow_partial: args.allow_partial,
         };

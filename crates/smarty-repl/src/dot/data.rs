@@ -24,7 +24,7 @@ pub(super) fn ingest(
     let document = GuideDocument {
         name: &name,
         text: &guide.text,
-        bytes: &guide.bytes,
+        bytes: guide.bytes(),
         keep_previous: false,
         allow_partial: false,
     };
