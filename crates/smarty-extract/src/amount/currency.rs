@@ -4,6 +4,7 @@
 //! ("kr": SEK, DKK, NOK, ISK) names all of them; the section decides, or nobody guesses. "$" and "£"
 //! are read as USD and GBP, the currencies that own them in international use.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use iso_currency::Currency;
@@ -43,10 +44,11 @@ const ENGLISH_HOMOGRAPHS: [&str; 12] = [
 struct Table {
     /// Every code, sorted.
     codes: Vec<&'static str>,
-    /// Symbols, longest first, matched in their own case.
-    symbols: Vec<(String, Vec<&'static str>)>,
-    /// Folded names and nouns ("swedish kronor", "euro"), longest first.
-    words: Vec<(String, Vec<&'static str>)>,
+    /// Symbols by their first character, longest first, matched in their own case. Amounts are
+    /// looked for at every character of a section's lines: one bucket is tried, not the table.
+    symbols: HashMap<char, Vec<(String, Vec<&'static str>)>>,
+    /// Folded names and nouns ("swedish kronor", "euro").
+    words: HashMap<String, Vec<&'static str>>,
 }
 
 fn table() -> &'static Table {
@@ -125,11 +127,16 @@ fn build() -> Table {
         }
     }
     symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut by_first: HashMap<char, Vec<(String, Vec<&'static str>)>> = HashMap::new();
+    for (symbol, codes) in symbols {
+        if let Some(first) = symbol.chars().next() {
+            by_first.entry(first).or_default().push((symbol, codes));
+        }
+    }
     Table {
         codes,
-        symbols,
-        words,
+        symbols: by_first,
+        words: words.into_iter().collect(),
     }
 }
 
@@ -162,7 +169,8 @@ fn code_at(text: &str) -> Option<(Candidates, usize)> {
 
 /// A symbol at the start of `text`; one made of letters ("kr", "zł") must end a word there.
 fn symbol_at(text: &str) -> Option<(Candidates, usize)> {
-    table().symbols.iter().find_map(|(symbol, codes)| {
+    let bucket = table().symbols.get(&text.chars().next()?)?;
+    bucket.iter().find_map(|(symbol, codes)| {
         let after = text.strip_prefix(symbol.as_str())?;
         let lettered = symbol.chars().any(char::is_alphabetic);
         if lettered && after.starts_with(|c: char| c.is_alphanumeric()) {
@@ -192,12 +200,13 @@ fn word_at(text: &str, before_number: bool) -> Option<(Candidates, usize)> {
         }
         pos += 1;
     }
+    let table = table();
     ends.iter().rev().find_map(|&end| {
         let key = fold(&text[..end]);
         if before_number && ENGLISH_HOMOGRAPHS.contains(&key.as_str()) {
             return None;
         }
-        let (_, codes) = table().words.iter().find(|(w, _)| *w == key)?;
+        let codes = table.words.get(&key)?;
         Some((codes.as_slice(), end))
     })
 }
