@@ -35,7 +35,7 @@ pub enum SourceError {
 }
 
 /// The largest guide read (a guide of 100,000 synthetic practices is about 150 MB): a bigger
-/// file is refused before it is read, rather than held in memory whole, twice.
+/// file is refused before it is read, rather than held in memory whole.
 pub const MAX_GUIDE_BYTES: u64 = 512 << 20;
 
 /// A guide's text, the bytes it was read from, and for a PDF the page of each line.
