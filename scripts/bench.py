@@ -125,9 +125,15 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}; {rustc}; oxigraph 0.5.13"
 
 
+# The steps after extract and ingest, which every step needs (their store, their export). The
+# end-to-end row and the shell start need them all.
+STEPS = ("queries", "contacts", "shell", "network", "export")
+
+
 class Bench:
-    def __init__(self, binary: Path, runs: int, work: Path):
+    def __init__(self, binary: Path, runs: int, work: Path, steps: set[str]):
         self.binary = binary
+        self.steps = steps
         self.runs = runs
         self.work = work
         self.rows: list[dict] = []
@@ -194,83 +200,89 @@ class Bench:
                  peak / peer_peak, "≤ 500", peak / triples <= 500,
                  f"peak RSS {peak / 2**20:.0f} MiB, text to store (peer {peer_peak / 2**20:.0f} MiB, N-Quads to store)")
 
-        # Named queries: evaluation time in-process, same store contents.
         pyox_store = str(d / "pyox0")
-        texts = {name: self.prefixes + "\n" + (ROOT / "queries" / f"{name}.rq").read_text() for name in QUERIES}
-        rdf = peer("rdflib_queries", nquads=str(nq), queries=texts, runs=1) if n <= rdflib_max else None
-        for name in QUERIES:
-            text = (ROOT / "queries" / f"{name}.rq").read_text()
-            t_ours = median(self.warm_query_ms(store, d, f".run {name}"))
-            p = peer("query", store=pyox_store, query=self.prefixes + "\n" + text, runs=self.runs)
-            ok = t_ours <= 1.1 * p["ms"] + 5
-            self.add(n, f"query {name}", t_ours, "ms", "pyoxigraph", p["ms"], t_ours / p["ms"] if p["ms"] else None,
-                     "≤ 1.1× peer + 5 ms", ok, f"{p['rows']} rows")
-            if rdf is not None:
-                r = rdf["queries"][name]
-                self.add(n, f"query {name}", t_ours, "ms", "rdflib", r["ms"], t_ours / r["ms"] if r["ms"] else None,
-                         "≥ 20× faster", r["ms"] >= 20 * t_ours,
-                         f"{r['rows']} rows; rdflib load {rdf['load_s']:.1f} s, peak {rdf['rss_kib'] / 1024:.0f} MiB")
+        if "queries" in self.steps:
+            # Named queries: evaluation time in-process, same store contents.
+            texts = {name: self.prefixes + "\n" + (ROOT / "queries" / f"{name}.rq").read_text() for name in QUERIES}
+            rdf = peer("rdflib_queries", nquads=str(nq), queries=texts, runs=1) if n <= rdflib_max else None
+            for name in QUERIES:
+                text = (ROOT / "queries" / f"{name}.rq").read_text()
+                t_ours = median(self.warm_query_ms(store, d, f".run {name}"))
+                p = peer("query", store=pyox_store, query=self.prefixes + "\n" + text, runs=self.runs)
+                ok = t_ours <= 1.1 * p["ms"] + 5
+                self.add(n, f"query {name}", t_ours, "ms", "pyoxigraph", p["ms"], t_ours / p["ms"] if p["ms"] else None,
+                         "≤ 1.1× peer + 5 ms", ok, f"{p['rows']} rows")
+                if rdf is not None:
+                    r = rdf["queries"][name]
+                    self.add(n, f"query {name}", t_ours, "ms", "rdflib", r["ms"], t_ours / r["ms"] if r["ms"] else None,
+                             "≥ 20× faster", r["ms"] >= 20 * t_ours,
+                             f"{r['rows']} rows; rdflib load {rdf['load_s']:.1f} s, peak {rdf['rss_kib'] / 1024:.0f} MiB")
 
-        # Shared contacts: ours vs the same answer by a SPARQL GROUP BY in pyoxigraph. Ours is a
-        # whole fresh process (start and store open included) right after the ingest above,
-        # which derived the facts it reads. The peer's is its first GROUP BY in a fresh process
-        # (interpreter start and store open not counted), as the target was set; its later runs
-        # in the same process, caches warm, are shown beside it.
-        runs = max(self.runs, 10)
-        whole = [1000 * measured(self.kg("--store", store, "contacts", "--format", "json"), d, self.env)["seconds"]
-                 for _ in range(runs)]
-        q = self.prefixes + "\n" + CONTACTS_GROUP_BY
-        fresh = [peer("query", store=pyox_store, query=q, runs=0) for _ in range(runs)]
-        firsts = [p["first_ms"] for p in fresh]
-        warm = peer("query", store=pyox_store, query=q, runs=runs)
-        t_c, p_first = median(whole), median(firsts)
-        self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY, fresh process",
-                 p_first, t_c / p_first if p_first else None, "≥ 3× faster", p_first >= 3 * t_c,
-                 f"{warm['rows']} persons; ours {spread(whole, 'ms')}, peer {spread(firsts, 'ms')}")
-        self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY, caches warm",
-                 warm["ms"], t_c / warm["ms"] if warm["ms"] else None, "", None,
-                 f"the peer's runs after its first in one process: {spread(warm['all_ms'], 'ms')}")
+        if "contacts" in self.steps:
+            # Shared contacts: ours vs the same answer by a SPARQL GROUP BY in pyoxigraph. Ours is a
+            # whole fresh process (start and store open included) right after the ingest above,
+            # which derived the facts it reads. The peer's is its first GROUP BY in a fresh process
+            # (interpreter start and store open not counted), as the target was set; its later runs
+            # in the same process, caches warm, are shown beside it.
+            runs = max(self.runs, 10)
+            whole = [1000 * measured(self.kg("--store", store, "contacts", "--format", "json"), d, self.env)["seconds"]
+                     for _ in range(runs)]
+            q = self.prefixes + "\n" + CONTACTS_GROUP_BY
+            fresh = [peer("query", store=pyox_store, query=q, runs=0) for _ in range(runs)]
+            firsts = [p["first_ms"] for p in fresh]
+            warm = peer("query", store=pyox_store, query=q, runs=runs)
+            t_c, p_first = median(whole), median(firsts)
+            self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY, fresh process",
+                     p_first, t_c / p_first if p_first else None, "≥ 3× faster", p_first >= 3 * t_c,
+                     f"{warm['rows']} persons; ours {spread(whole, 'ms')}, peer {spread(firsts, 'ms')}")
+            self.add(n, "shared contacts, fresh process after ingest", t_c, "ms", "pyoxigraph GROUP BY, caches warm",
+                     warm["ms"], t_c / warm["ms"] if warm["ms"] else None, "", None,
+                     f"the peer's runs after its first in one process: {spread(warm['all_ms'], 'ms')}")
 
-        # The shell's first `.contacts` and `.graph contacts` (metrics) after ingest, each in a
-        # fresh session: what an analyst waits for when a session starts on a changed store.
-        first = {".contacts": [], ".graph contacts": []}
-        for _ in range(max(self.runs, 10)):
+        if "shell" in self.steps:
+            # The shell's first `.contacts` and `.graph contacts` (metrics) after ingest, each in a
+            # fresh session: what an analyst waits for when a session starts on a changed store.
+            first = {".contacts": [], ".graph contacts": []}
+            for _ in range(max(self.runs, 10)):
+                for command, times in first.items():
+                    times.append(self.first_in_shell_ms(store, d, command))
             for command, times in first.items():
-                times.append(self.first_in_shell_ms(store, d, command))
-        for command, times in first.items():
-            self.add(n, f"shell {command}, first call", median(times), "ms", "", None, None,
-                     "< 1 s at 10^5" if n >= 100_000 else "", (median(times) < 1000) if n >= 100_000 else None,
-                     f"a fresh session with it less one without; {spread(times, 'ms')}")
+                self.add(n, f"shell {command}, first call", median(times), "ms", "", None, None,
+                         "< 1 s at 10^5" if n >= 100_000 else "", (median(times) < 1000) if n >= 100_000 else None,
+                         f"a fresh session with it less one without; {spread(times, 'ms')}")
 
-        for kind, edges, onto in (("contacts", "practice-person", "/practice/"),
-                                  ("partners", "practice-organisation", "/org/")):
-            self.network(n, d, store, kind, edges, onto)
+        if "network" in self.steps:
+            for kind, edges, onto in (("contacts", "practice-person", "/practice/"),
+                                      ("partners", "practice-organisation", "/org/")):
+                self.network(n, d, store, kind, edges, onto)
 
-        # Export per format vs pyoxigraph's dump of the same statements.
-        export_seconds = {}
-        for fmt in EXPORT_FORMATS:
-            out = d / f"out.{fmt}"
-            ex = [measured(self.kg("--store", store, "--timings", "export", "--format", fmt, "-o", out), d, self.env)
-                  for _ in range(self.runs)]
-            # In-process, as the peer's: opening the store is not part of either figure.
-            t_ex = median([timings(r["stderr"])["export"] / 1000 for r in ex])
-            export_seconds[fmt] = median([r["seconds"] for r in ex])
-            mb = out.stat().st_size / 1e6
-            p = peer("dump", store=pyox_store, format=fmt, path=str(d / f"peer.{fmt}"), runs=self.runs)
-            target = "≥ 1.5 M triples/s and ≤ 1.2× peer" if fmt == "ntriples" else "≤ 1.2× peer"
-            ok = t_ex <= 1.2 * p["seconds"] and (fmt != "ntriples" or triples / t_ex >= 1.5e6)
-            self.add(n, f"export {fmt}", triples / t_ex, "triples/s", "pyoxigraph dump", triples / p["seconds"],
-                     t_ex / p["seconds"], target, ok,
-                     f"{mb / t_ex:.1f} MB/s; peak {max(r['rss_kib'] for r in ex) / 1024:.0f} MiB (peer {p['rss_kib'] / 1024:.0f} MiB)")
+        if "export" in self.steps:
+            # Export per format vs pyoxigraph's dump of the same statements.
+            export_seconds = {}
+            for fmt in EXPORT_FORMATS:
+                out = d / f"out.{fmt}"
+                ex = [measured(self.kg("--store", store, "--timings", "export", "--format", fmt, "-o", out), d, self.env)
+                      for _ in range(self.runs)]
+                # In-process, as the peer's: opening the store is not part of either figure.
+                t_ex = median([timings(r["stderr"])["export"] / 1000 for r in ex])
+                export_seconds[fmt] = median([r["seconds"] for r in ex])
+                mb = out.stat().st_size / 1e6
+                p = peer("dump", store=pyox_store, format=fmt, path=str(d / f"peer.{fmt}"), runs=self.runs)
+                target = "≥ 1.5 M triples/s and ≤ 1.2× peer" if fmt == "ntriples" else "≤ 1.2× peer"
+                ok = t_ex <= 1.2 * p["seconds"] and (fmt != "ntriples" or triples / t_ex >= 1.5e6)
+                self.add(n, f"export {fmt}", triples / t_ex, "triples/s", "pyoxigraph dump", triples / p["seconds"],
+                         t_ex / p["seconds"], target, ok,
+                         f"{mb / t_ex:.1f} MB/s; peak {max(r['rss_kib'] for r in ex) / 1024:.0f} MiB (peer {p['rss_kib'] / 1024:.0f} MiB)")
 
-        # End to end, and the shell's first prompt.
-        e2e = t_gen + t_extract + t_ing + t_c / 1000 + export_seconds["nquads"]
-        self.add(n, "end to end", e2e, "s", "", None, None, "< 30 s at 10^5" if n >= 100_000 else "", (e2e < 30) if n >= 100_000 else None,
-                 "generate + extract + ingest + contacts + export")
-        prompt = [run(self.kg("--store", store), d, self.env, stdin=b".quit\n")["seconds"] for _ in range(self.runs)]
-        t_prompt = median(prompt) * 1000
-        self.add(n, "shell start", t_prompt, "ms", "", None, None, "< 200 ms at 10^5" if n >= 100_000 else "",
-                 (t_prompt < 200) if n >= 100_000 else None, "open store, load names, read '.quit'")
+        if set(STEPS) <= self.steps:
+            # End to end, and the shell's first prompt.
+            e2e = t_gen + t_extract + t_ing + t_c / 1000 + export_seconds["nquads"]
+            self.add(n, "end to end", e2e, "s", "", None, None, "< 30 s at 10^5" if n >= 100_000 else "", (e2e < 30) if n >= 100_000 else None,
+                     "generate + extract + ingest + contacts + export")
+            prompt = [run(self.kg("--store", store), d, self.env, stdin=b".quit\n")["seconds"] for _ in range(self.runs)]
+            t_prompt = median(prompt) * 1000
+            self.add(n, "shell start", t_prompt, "ms", "", None, None, "< 200 ms at 10^5" if n >= 100_000 else "",
+                     (t_prompt < 200) if n >= 100_000 else None, "open store, load names, read '.quit'")
 
     def warm_query_ms(self, store: Path, cwd: Path, command: str) -> list[float]:
         """Runs `command` in one shell session, once to warm the caches and --runs times timed
@@ -343,9 +355,15 @@ def main() -> int:
     ap.add_argument("--rdflib-max", type=int, default=10_000, help="largest N rdflib is measured at")
     ap.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     ap.add_argument("--keep", action="store_true", help="keep the work directory")
+    ap.add_argument("--steps", default=",".join(STEPS),
+                    help="the steps to run besides extract and ingest (with memory), which always run: "
+                         f"any of {', '.join(STEPS)}; end to end and shell start need all of them")
     args = ap.parse_args()
+    steps = {s for s in args.steps.split(",") if s}
+    if not steps <= set(STEPS):
+        ap.error(f"--steps: unknown {', '.join(sorted(steps - set(STEPS)))}; expected some of {', '.join(STEPS)}")
     work = Path(tempfile.mkdtemp(prefix="smarty-bench-"))
-    bench = Bench(args.binary.resolve(), args.runs, work)
+    bench = Bench(args.binary.resolve(), args.runs, work, steps)
     try:
         for n in [int(s) for s in args.sizes.split(",") if s]:
             print(f"== {n:,} practices", file=sys.stderr, flush=True)

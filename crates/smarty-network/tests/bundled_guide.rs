@@ -21,10 +21,10 @@ fn kg() -> &'static KnowledgeGraph {
         let text = smarty_reference::BUNDLED_GUIDE.text;
         let reference = smarty_reference::Reference::bundled().expect("bundled reference");
         kg.ingest_guide(
-            &GuideDocument {
+            GuideDocument {
                 name: "smarty-good-practice-guide",
-                text,
-                bytes: text.as_bytes(),
+                text: text.to_owned(),
+                original: None,
                 keep_previous: false,
                 allow_partial: false,
             },

@@ -17,10 +17,10 @@ fn a_large_synthetic_guide() {
     let guide = smarty_synth::generate(400, 11, &reference);
     let kg = KnowledgeGraph::in_memory().unwrap();
     kg.ingest_guide(
-        &GuideDocument {
+        GuideDocument {
             name: "synthetic",
-            text: &guide.text,
-            bytes: guide.text.as_bytes(),
+            text: guide.text.clone(),
+            original: None,
             keep_previous: false,
             allow_partial: false,
         },

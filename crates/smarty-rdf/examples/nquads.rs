@@ -21,18 +21,6 @@ fn main() {
     let text = smarty_reference::BUNDLED_GUIDE.text;
     let extraction = smarty_extract::extract(text);
     let resolved = smarty_reference::resolve(&extraction, &reference);
-    let input = smarty_rdf::GuideInput {
-        name: "smarty-good-practice-guide",
-        bytes: text.as_bytes(),
-        text,
-        extraction: &extraction,
-        resolved: &resolved,
-    };
-    let out = smarty_rdf::guide_quads(
-        &input,
-        &reference,
-        &smarty_rdf::PersonKey::new(b"example".to_vec()),
-    );
     let nuts: BTreeSet<String> = resolved
         .practices
         .iter()
@@ -45,6 +33,17 @@ fn main() {
         .filter_map(|p| p.location.as_ref())
         .flat_map(|l| l.countries.iter().cloned())
         .collect();
+    let input = smarty_rdf::GuideInput {
+        name: "smarty-good-practice-guide",
+        source: smarty_rdf::SourceHashes::of(text.as_bytes(), text),
+        extraction,
+        resolved,
+    };
+    let out = smarty_rdf::guide_quads(
+        input,
+        &reference,
+        &smarty_rdf::PersonKey::new(b"example".to_vec()),
+    );
     let mut lines: Vec<String> = out
         .quads
         .iter()

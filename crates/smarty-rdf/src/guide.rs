@@ -28,16 +28,41 @@ use practice::Context;
 
 pub(crate) use document::organisation_types;
 
-/// A guide ready to be mapped: its name, bytes (for the version hash) and what was read from it.
+/// What names the document version a guide was read from: hashes of the file's bytes and, for
+/// a PDF, of the text laid out from it (the text whose lines the graphs cite). Taken before the
+/// guide is mapped, so that neither the bytes nor the text need to be held while it is.
+#[derive(Debug, Clone)]
+pub struct SourceHashes {
+    /// A short hash of the bytes: the version in every graph IRI.
+    pub version: String,
+    pub sha256: String,
+    /// The text's own SHA-256, for a guide read from a PDF.
+    pub text_sha256: Option<String>,
+}
+
+impl SourceHashes {
+    /// `bytes` is the file as published (a text file, or a PDF), `text` what was read from it.
+    pub fn of(bytes: &[u8], text: &str) -> SourceHashes {
+        SourceHashes {
+            version: iri::version_of(bytes),
+            sha256: iri::sha256_hex(bytes),
+            text_sha256: bytes
+                .starts_with(b"%PDF-")
+                .then(|| iri::sha256_hex(text.as_bytes())),
+        }
+    }
+}
+
+/// A guide ready to be mapped: its name, the hashes of its source and what was read from it.
+/// The extraction and its resolution are owned: the mapping drops each practice's records as
+/// soon as they are mapped, so that a store filling up in memory can reuse their memory (the
+/// extraction of a 100,000-practice guide is about 1 GiB).
 pub struct GuideInput<'a> {
     /// A slug naming the document across versions (the file stem: `smarty-good-practice-guide`).
     pub name: &'a str,
-    /// The file as published: a text file, or a PDF the text was laid out from.
-    pub bytes: &'a [u8],
-    /// The text extracted from (the same as `bytes` for a text file).
-    pub text: &'a str,
-    pub extraction: &'a Extraction,
-    pub resolved: &'a ResolvedGuide,
+    pub source: SourceHashes,
+    pub extraction: Extraction,
+    pub resolved: ResolvedGuide,
 }
 
 /// The quads of one document version and what its graphs are.
@@ -63,7 +88,7 @@ pub struct GuideSummary {
 }
 
 /// Maps a guide to quads, collected. See [`map_guide`] to stream them instead.
-pub fn guide_quads(input: &GuideInput<'_>, reference: &Reference, key: &PersonKey) -> GuideQuads {
+pub fn guide_quads(input: GuideInput<'_>, reference: &Reference, key: &PersonKey) -> GuideQuads {
     let mut quads = Vec::new();
     let summary = map_guide(input, reference, key, &mut |q| quads.push(q));
     let mut graphs: Vec<NamedNode> = Vec::new();
@@ -93,47 +118,59 @@ pub fn guide_quads(input: &GuideInput<'_>, reference: &Reference, key: &PersonKe
 /// Maps a guide to quads, handing each to `sink` as it is made (a store can take them without
 /// the whole guide's quads being held in memory). The provenance graph comes last.
 pub fn map_guide(
-    input: &GuideInput<'_>,
+    input: GuideInput<'_>,
     reference: &Reference,
     key: &PersonKey,
     sink: &mut dyn FnMut(Quad),
 ) -> GuideSummary {
-    let version = iri::version_of(input.bytes);
-    let sha256 = iri::sha256_hex(input.bytes);
+    let GuideInput {
+        name,
+        source,
+        extraction: mut x,
+        resolved: mut r,
+    } = input;
+    let SourceHashes {
+        version,
+        sha256,
+        text_sha256,
+    } = source;
     let mut e = Emitter {
-        name: input.name,
-        source: iri::source(input.name, &version, "txt"),
-        activity: iri::extraction_activity(input.name, &version),
+        name,
+        source: iri::source(name, &version, "txt"),
+        activity: iri::extraction_activity(name, &version),
         version: version.clone(),
         sink,
         emitted: 0,
         written: FxHashSet::default(),
+        written_here: FxHashSet::default(),
+        practice: None,
         graphs: BTreeMap::new(),
-        categories: BTreeMap::new(),
+        last_graph: None,
     };
-    let x: &Extraction = input.extraction;
-    let r: &ResolvedGuide = input.resolved;
-    let guide = iri::guide(input.name);
+    let guide = iri::guide(name);
 
-    document::guide_facts(&mut e, x, r, &guide, reference);
-    let theme_iris = document::themes(&mut e, x, input.name);
+    document::guide_facts(&mut e, &x, &r, &guide, reference);
+    let theme_iris = document::themes(&mut e, &x, name);
+    let practices = std::mem::take(&mut x.practices);
+    let resolved_practices = std::mem::take(&mut r.practices);
+    drop(x);
     let cx = Context {
-        resolved: r,
+        resolved: &r,
         reference,
         key,
         guide: &guide,
         themes: &theme_iris,
     };
-    for (p, rp) in x.practices.iter().zip(&r.practices) {
-        practice::practice(&mut e, p, rp, &cx);
+    // Each practice with its persons, then dropped. A person's statements go to the graph of the
+    // first contact block that names them, as they would if all persons came after all practices.
+    for (p, rp) in practices.into_iter().zip(resolved_practices) {
+        e.start_practice(&iri::practice(&rp.slug));
+        practice::practice(&mut e, &p, &rp, &cx);
+        persons::persons(&mut e, &p, &rp, key);
     }
-    persons::persons(&mut e, x, r, key);
-    // The set is no longer needed; free it before the provenance graph is written.
+    e.end_practices();
+    // Neither the set nor the rest of the resolution is needed for the provenance graph.
     e.written = FxHashSet::default();
-    // A PDF's text is a document of its own, derived from the PDF.
-    let text_sha256 = input
-        .bytes
-        .starts_with(b"%PDF-")
-        .then(|| iri::sha256_hex(input.text.as_bytes()));
+    drop(r);
     provenance::provenance(e, &guide, version, sha256, text_sha256)
 }

@@ -7,7 +7,7 @@ pub mod iri;
 pub mod prefixes;
 pub mod vocab;
 
-pub use guide::{GuideInput, GuideQuads, GuideSummary, guide_quads, map_guide};
+pub use guide::{GuideInput, GuideQuads, GuideSummary, SourceHashes, guide_quads, map_guide};
 pub use iri::PersonKey;
 
 /// The local vocabulary and the SMARTY theme scheme, loaded into every store's ontology graph.

@@ -32,11 +32,16 @@ pub(crate) fn give_user_mode(file: &std::fs::File) -> std::io::Result<()> {
 }
 
 /// Writes a file by way of a temporary file in the same directory, renamed into place: readers
-/// never see half a file, and a failure leaves any previous file intact.
+/// never see half a file, and a failure leaves any previous file intact. What is not a file —
+/// `/dev/null`, `/dev/stdout`, a named pipe — is written to as it is: renaming over it would
+/// replace the device or pipe with a file.
 pub fn write_atomically<T>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<T, ReplError>,
 ) -> Result<T, ReplError> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return write_in_place(path, write);
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -63,6 +68,21 @@ pub fn write_atomically<T>(
     Ok(value)
 }
 
+/// Writes to a device or a pipe, opened as it is.
+fn write_in_place<T>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, ReplError>,
+) -> Result<T, ReplError> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| ReplError::Command(format!("cannot write {}: {e}", path.display())))?;
+    let mut w = BufWriter::new(file);
+    let value = write(&mut w)?;
+    w.flush()?;
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +102,30 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
         let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    /// `-o /dev/null` once renamed a file over the device. A named pipe stands in for it here:
+    /// written through, and still a pipe afterwards.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_through_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("run mkfifo");
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+        };
+        write_atomically(&fifo, |w| Ok(w.write_all(b"through the pipe")?)).expect("write");
+        assert_eq!(reader.join().expect("reader"), "through the pipe");
+        let kind = std::fs::symlink_metadata(&fifo).expect("stat").file_type();
+        assert!(kind.is_fifo(), "the pipe is still a pipe: {kind:?}");
+        let entries = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(entries, 1, "no temporary file is left behind");
     }
 }

@@ -56,6 +56,12 @@ impl GuideText {
         self.original.as_deref().unwrap_or(self.text.as_bytes())
     }
 
+    /// The text and, where they differ from its UTF-8, the file's bytes, taken out: what stays
+    /// still locates diagnostics (`located`, `diagnostic`), which need only the pages.
+    pub fn take_contents(&mut self) -> (String, Option<Vec<u8>>) {
+        (std::mem::take(&mut self.text), self.original.take())
+    }
+
     pub fn is_pdf(&self) -> bool {
         self.bytes().starts_with(PDF_MAGIC)
     }

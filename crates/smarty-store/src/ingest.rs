@@ -28,7 +28,7 @@ use oxigraph::model::{
 use oxigraph::store::Transaction;
 use rustc_hash::FxHashSet;
 use smarty_extract::{Diagnostic, Extraction};
-use smarty_rdf::{GuideInput, GuideSummary, iri, vocab};
+use smarty_rdf::{GuideInput, GuideSummary, SourceHashes, iri, vocab};
 use smarty_reference::{Reference, ResolutionNote, ResolvedGuide};
 
 use crate::derived::{Collector, Written};
@@ -39,9 +39,13 @@ use crate::{KnowledgeGraph, StoreError};
 pub struct GuideDocument<'a> {
     /// The document's name, usually the file stem; made into a slug.
     pub name: &'a str,
-    pub text: &'a str,
-    /// The bytes the text was decoded from (the version hash is over these).
-    pub bytes: &'a [u8],
+    /// The text, handed over: once extracted it becomes the store's copy of the source (a file
+    /// beside the store, or kept in memory), and nothing holds it while the guide is mapped and
+    /// written (150 MB at 100,000 practices).
+    pub text: String,
+    /// The file's bytes where they are not the text's own UTF-8 (a PDF, a byte-order mark,
+    /// another encoding). The version hash is over the file's bytes.
+    pub original: Option<Vec<u8>>,
     /// Keep the versions this one replaces, each a store of its own (`DIR/kept/`).
     pub keep_previous: bool,
     /// Store a guide that looks cut short (its contents page lists practices after the last one
@@ -89,28 +93,6 @@ pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/smarty-kg/graph/ontology";
 /// The file naming an ingest between its bulk commit and its finishing transaction.
 const PENDING_MARKER: &str = "ingest-pending";
 
-/// A guide extracted and resolved, ready to map: owned, so that the bulk write can drop it once
-/// mapped.
-struct Mapped<'a> {
-    name: &'a str,
-    bytes: &'a [u8],
-    text: &'a str,
-    extraction: Extraction,
-    resolved: ResolvedGuide,
-}
-
-impl Mapped<'_> {
-    fn input(&self) -> GuideInput<'_> {
-        GuideInput {
-            name: self.name,
-            bytes: self.bytes,
-            text: self.text,
-            extraction: &self.extraction,
-            resolved: &self.resolved,
-        }
-    }
-}
-
 /// Quads are handed from the mapping thread to the bulk loader in chunks of this many.
 const CHUNK: usize = 8192;
 
@@ -125,12 +107,18 @@ impl KnowledgeGraph {
     /// Extracts, resolves and writes one guide. `progress` is told each stage as it starts.
     pub fn ingest_guide(
         &self,
-        doc: &GuideDocument<'_>,
+        doc: GuideDocument<'_>,
         reference: &Reference,
         progress: &mut dyn FnMut(IngestStage),
     ) -> Result<IngestReport, StoreError> {
         progress(IngestStage::Extracting);
-        let mut extraction: Extraction = smarty_extract::extract(doc.text);
+        let hashes = SourceHashes::of(
+            doc.original.as_deref().unwrap_or(doc.text.as_bytes()),
+            &doc.text,
+        );
+        // A PDF's bytes: hashed, not needed again.
+        drop(doc.original);
+        let mut extraction: Extraction = smarty_extract::extract(&doc.text);
         if extraction.practices.is_empty() {
             return Err(StoreError::NoPractices {
                 path: doc.name.into(),
@@ -162,15 +150,16 @@ impl KnowledgeGraph {
         let organisations = resolved.organisations.len();
         let diagnostics = std::mem::take(&mut extraction.diagnostics);
         let notes = std::mem::take(&mut resolved.notes);
-        let mapped = Mapped {
+        let version = hashes.version.clone();
+        // Owned by the mapping from here: it drops each practice's records once mapped.
+        let mapped = GuideInput {
             name: &name,
-            bytes: doc.bytes,
-            text: doc.text,
+            source: hashes,
             extraction,
             resolved,
         };
-        let version = iri::version_of(doc.bytes);
-        // Kept first: a failed ingest leaves at most an unused copy, never a fact without its text.
+        // Kept first: a failed ingest leaves at most an unused copy, never a fact without its
+        // text. The text goes with it: nothing else needs it now.
         self.keep_source(&format!("{name}-{version}.txt"), doc.text)?;
         // Before anything is replaced: a kept copy of the version still current is harmless.
         let kept = if doc.keep_previous {
@@ -184,21 +173,14 @@ impl KnowledgeGraph {
         let mut collected = None;
         let mut bulk = false;
         let (summary, replaced) = match self.dir.as_deref() {
-            None => {
-                let written = self.write_in_memory(&mapped.input(), reference)?;
-                // What it was mapped from is not needed while the facts are derived.
-                drop(mapped);
-                written
-            }
+            None => self.write_in_memory(mapped, reference)?,
             Some(dir) => {
                 let provenance = iri::provenance_graph(&name, &version);
                 if self
                     .store
                     .contains_named_graph(NamedOrBlankNodeRef::from(&provenance))?
                 {
-                    let written = self.write_same_version(&mapped.input(), reference)?;
-                    drop(mapped);
-                    written
+                    self.write_same_version(mapped, reference)?
                 } else {
                     // Into an empty store, the statements streamed to the loader are all
                     // there is: the deriver can take its facts from them.
@@ -252,22 +234,23 @@ impl KnowledgeGraph {
     ) -> Result<IngestReport, StoreError> {
         let doc = GuideDocument {
             name,
-            text,
-            bytes: text.as_bytes(),
+            text: text.to_owned(),
+            original: None,
             keep_previous: false,
             allow_partial: false,
         };
-        self.ingest_guide(&doc, reference, &mut |_| {})
+        self.ingest_guide(doc, reference, &mut |_| {})
     }
 
     /// One transaction: old graphs out, new quads in as they are mapped, curated graphs refreshed.
     fn write_in_memory(
         &self,
-        input: &GuideInput<'_>,
+        input: GuideInput<'_>,
         reference: &Reference,
     ) -> Result<(GuideSummary, usize), StoreError> {
         let mut tx = self.store.start_transaction()?;
         let replaced = remove_document_graphs(&mut tx, input.name, None)?;
+        // Each practice's records are dropped as it is mapped: the store's memory reuses theirs.
         let summary = smarty_rdf::map_guide(input, reference, &self.person_key, &mut |q| {
             tx.insert(&q);
         });
@@ -281,11 +264,11 @@ impl KnowledgeGraph {
     fn bulk_write(
         &self,
         dir: &Path,
-        mapped: Mapped<'_>,
+        mapped: GuideInput<'_>,
         reference: &Reference,
         mut collector: Option<&mut Collector<'_>>,
     ) -> Result<GuideSummary, StoreError> {
-        write_marker(dir, mapped.name, &iri::version_of(mapped.bytes))?;
+        write_marker(dir, mapped.name, &mapped.source.version)?;
         let key = &self.person_key;
         // The curated graphs go into the same bulk load, for the places of the new mapping:
         // the finishing transaction then has nothing to write on a first ingest, and each index
@@ -299,7 +282,7 @@ impl KnowledgeGraph {
             let mapper = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let mut receiver_gone = false;
-                let summary = smarty_rdf::map_guide(&mapped.input(), reference, key, &mut |q| {
+                let summary = smarty_rdf::map_guide(mapped, reference, key, &mut |q| {
                     if q.predicate == vocab::dcterms::SPATIAL {
                         places.collect(&q.object);
                     }
@@ -312,8 +295,6 @@ impl KnowledgeGraph {
                         receiver_gone = sender.send(full).is_err();
                     }
                 });
-                // Mapped: what it was mapped from is not needed while the loader sorts.
-                drop(mapped);
                 let end = chunk.len();
                 chunk.extend(places.curated_quads(reference));
                 chunk.extend(ontology);
@@ -385,10 +366,11 @@ impl KnowledgeGraph {
     /// difference, in one transaction (nothing at all when the mapping has not changed).
     fn write_same_version(
         &self,
-        input: &GuideInput<'_>,
+        input: GuideInput<'_>,
         reference: &Reference,
     ) -> Result<(GuideSummary, usize), StoreError> {
-        let version = iri::version_of(input.bytes);
+        let version = input.source.version.clone();
+        let name = input.name;
         let mut new_quads: Vec<Quad> = Vec::new();
         let summary = smarty_rdf::map_guide(input, reference, &self.person_key, &mut |q| {
             new_quads.push(q)
@@ -398,8 +380,8 @@ impl KnowledgeGraph {
             .map(|q| quad_fingerprint(q.as_ref()))
             .collect();
         let mut tx = self.store.start_transaction()?;
-        let removed_versions = remove_document_graphs(&mut tx, input.name, Some(&version))?;
-        let this_version = format!("{}{version}/", iri::document_graphs_prefix(input.name));
+        let removed_versions = remove_document_graphs(&mut tx, name, Some(&version))?;
+        let this_version = format!("{}{version}/", iri::document_graphs_prefix(name));
         let graphs = graphs_with_prefix(&tx, &this_version)?;
         let mut stored: FxHashSet<u128> = FxHashSet::default();
         let mut stale: Vec<Quad> = Vec::new();

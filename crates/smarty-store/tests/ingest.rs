@@ -151,3 +151,29 @@ fn a_text_without_practices_stores_nothing() {
     assert!(kg.is_empty().unwrap());
     assert!(kg.documents().unwrap().is_empty());
 }
+
+/// The text an ingest hands over is the store's kept source, in memory as on disk: the lines a
+/// fact came from read back as they were in the guide.
+#[test]
+fn the_kept_source_gives_back_the_guides_lines() {
+    let reference = Reference::bundled().unwrap();
+    let text = smarty_reference::BUNDLED_GUIDE.text;
+    let dir = tempfile::tempdir().unwrap();
+    for kg in [
+        KnowledgeGraph::in_memory().unwrap(),
+        KnowledgeGraph::open(dir.path()).unwrap(),
+    ] {
+        let report = kg.ingest_text("guide", text, &reference).unwrap();
+        let file = format!("{}-{}.txt", report.document, report.version);
+        assert_eq!(kg.source_text(&file).as_deref(), Some(text));
+        let lines = kg.source_lines(&file, 3, 4).unwrap();
+        let expected: Vec<(usize, String)> = text
+            .lines()
+            .enumerate()
+            .skip(2)
+            .take(2)
+            .map(|(i, l)| (i + 1, l.to_owned()))
+            .collect();
+        assert_eq!(lines, expected);
+    }
+}

@@ -61,7 +61,10 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             );
             continue;
         }
-        let guide = read_guide(path)?;
+        let mut guide = read_guide(path)?;
+        // Handed to the store, which keeps it as the source and holds it no longer than that;
+        // what stays of `guide` locates the diagnostics.
+        let (text, original) = guide.take_contents();
         let bar = ProgressBar::new_spinner();
         bar.set_style(
             ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
@@ -70,8 +73,8 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         let doc = GuideDocument {
             name: path.file_stem().and_then(|s| s.to_str()).unwrap_or(&shown),
-            text: &guide.text,
-            bytes: guide.bytes(),
+            text,
+            original,
             keep_previous: args.keep_previous,
             allow_partial: args.allow_partial,
         };
@@ -85,7 +88,7 @@ pub fn run(store_args: &StoreArgs, args: &IngestArgs) -> anyhow::Result<Status> 
             }
             stage_started = next.map(|n| (n, now));
         };
-        let report = kg.ingest_guide(&doc, &reference, &mut |stage| {
+        let report = kg.ingest_guide(doc, &reference, &mut |stage| {
             let (phase, message) = match stage {
                 IngestStage::Extracting => ("extract", "extracting"),
                 IngestStage::Resolving => ("resolve", "resolving names"),

@@ -29,12 +29,12 @@ fn ensure_content(kg: &KnowledgeGraph) -> anyhow::Result<()> {
     let reference = Reference::bundled().context("bundled reference data")?;
     let doc = GuideDocument {
         name: "smarty-good-practice-guide",
-        text: BUNDLED_GUIDE.text,
-        bytes: BUNDLED_GUIDE.text.as_bytes(),
+        text: BUNDLED_GUIDE.text.to_owned(),
+        original: None,
         keep_previous: false,
         allow_partial: false,
     };
-    let report = kg.ingest_guide(&doc, &reference, &mut |_| {})?;
+    let report = kg.ingest_guide(doc, &reference, &mut |_| {})?;
     eprintln!(
         "The store was empty: ingested the bundled SMARTY guide ({} practices, {} statements).",
         report.practices, report.quads

@@ -26,11 +26,31 @@ pub(super) struct Emitter<'a> {
     /// keep this set small next to the store (an accidental collision is about as likely as
     /// 2^-100 for a guide of a million practices).
     pub(super) written: FxHashSet<u128>,
-    /// (first line, last line, personal) → graph
-    pub(super) graphs: BTreeMap<(u32, u32, bool), NamedNode>,
-    /// Personal graph → the categories of personal data it holds.
-    pub(super) categories: BTreeMap<NamedNode, Vec<oxrdf::NamedNodeRef<'static>>>,
+    /// The same for the triples about the practice being mapped (its IRI and its children's):
+    /// no other practice states them, so they are forgotten when the next practice starts and
+    /// `written` only grows with what practices share (organisations, persons, places). At
+    /// 100,000 practices that is a tenth of the triples, and the set of them all was 140 MB.
+    pub(super) written_here: FxHashSet<u128>,
+    /// The IRI of the practice being mapped, while it is.
+    pub(super) practice: Option<String>,
+    /// Every graph written, (first line, last line, personal), with the categories of personal
+    /// data it holds (a bit per entry of [`CATEGORIES`]). Its IRI is made again when needed: a
+    /// million of them, held as IRIs, took more memory than the set above.
+    pub(super) graphs: BTreeMap<(u32, u32, bool), u8>,
+    /// The graph of the last triple and its IRI: consecutive triples mostly share their lines.
+    pub(super) last_graph: Option<((u32, u32, bool), NamedNode)>,
 }
+
+/// The categories of personal data a personal graph may hold, in the order its provenance
+/// lists them.
+pub(super) const CATEGORIES: [oxrdf::NamedNodeRef<'static>; 6] = [
+    pd::IDENTIFIER,
+    pd::NAME,
+    pd::EMAIL_ADDRESS,
+    pd::TELEPHONE_NUMBER,
+    pd::PROFESSIONAL_TITLE,
+    pd::EMPLOYER,
+];
 
 /// A 128-bit fingerprint of a triple: its terms in N-Triples-like form, separated by bytes that
 /// cannot occur in IRIs or in the kind tags.
@@ -70,34 +90,72 @@ fn fingerprint(s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: &Term) -> u128 {
     h.digest128()
 }
 
-/// The DPV personal-data category a person's property carries.
-fn personal_category(p: oxrdf::NamedNodeRef<'_>) -> Option<oxrdf::NamedNodeRef<'static>> {
-    if p == vcard::FN {
-        Some(pd::NAME)
+/// The DPV personal-data category a person's property carries, as its bit in [`CATEGORIES`].
+fn personal_category(p: oxrdf::NamedNodeRef<'_>) -> u8 {
+    let category = if p == vcard::FN {
+        pd::NAME
     } else if p == vcard::HAS_EMAIL || p == smarty::PRINTED_EMAIL {
-        Some(pd::EMAIL_ADDRESS)
+        pd::EMAIL_ADDRESS
     } else if p == vcard::HAS_TELEPHONE {
-        Some(pd::TELEPHONE_NUMBER)
+        pd::TELEPHONE_NUMBER
     } else if p == vcard::TITLE {
-        Some(pd::PROFESSIONAL_TITLE)
+        pd::PROFESSIONAL_TITLE
     } else if p == org::MEMBER_OF {
-        Some(pd::EMPLOYER)
+        pd::EMPLOYER
     } else if p == dcat::CONTACT_POINT || p == rdf::TYPE {
         // The person's (pseudonymous) identifier, tied to a practice or a class.
-        Some(pd::IDENTIFIER)
+        pd::IDENTIFIER
     } else {
-        None
-    }
+        return 0;
+    };
+    CATEGORIES
+        .iter()
+        .position(|c| *c == category)
+        .map_or(0, |i| 1 << i)
 }
 
 impl Emitter<'_> {
-    fn graph(&mut self, span: Span, personal: bool) -> NamedNode {
-        let key = (span.start, span.end, personal);
-        let (name, version) = (self.name, self.version.clone());
-        self.graphs
-            .entry(key)
-            .or_insert_with(|| iri::fact_graph(name, &version, span.start, span.end, personal))
-            .clone()
+    /// From here on the triples about `practice` (and its children) are its own.
+    pub(super) fn start_practice(&mut self, practice: &NamedNode) {
+        self.written_here.clear();
+        self.practice = Some(practice.as_str().to_owned());
+    }
+
+    /// The mapping of practices is over: the memory of what they wrote goes.
+    pub(super) fn end_practices(&mut self) {
+        self.written_here = FxHashSet::default();
+        self.practice = None;
+    }
+
+    /// Whether `s` is the practice being mapped or one of its children.
+    fn of_this_practice(&self, s: &NamedNode) -> bool {
+        self.practice.as_deref().is_some_and(|practice| {
+            s.as_str()
+                .strip_prefix(practice)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    }
+
+    /// Whether the triple is new, remembering it.
+    fn first_time(&mut self, s: &NamedNode, p: oxrdf::NamedNodeRef<'_>, o: &Term) -> bool {
+        let f = fingerprint(s, p, o);
+        if self.of_this_practice(s) {
+            !self.written.contains(&f) && self.written_here.insert(f)
+        } else {
+            self.written.insert(f)
+        }
+    }
+
+    fn graph(&mut self, key: (u32, u32, bool)) -> NamedNode {
+        match &self.last_graph {
+            Some((last, g)) if *last == key => g.clone(),
+            _ => {
+                let (first, last, personal) = key;
+                let g = iri::fact_graph(self.name, &self.version, first, last, personal);
+                self.last_graph = Some((key, g.clone()));
+                g
+            }
+        }
     }
 
     fn emit(
@@ -108,18 +166,15 @@ impl Emitter<'_> {
         p: oxrdf::NamedNodeRef<'_>,
         o: Term,
     ) {
-        if !self.written.insert(fingerprint(s, p, &o)) {
+        if !self.first_time(s, p, &o) {
             return;
         }
-        let g = self.graph(span, personal);
+        let key = (span.start, span.end, personal);
+        let held = self.graphs.entry(key).or_insert(0);
         if personal {
-            let categories = self.categories.entry(g.clone()).or_default();
-            if let Some(c) = personal_category(p)
-                && !categories.contains(&c)
-            {
-                categories.push(c);
-            }
+            *held |= personal_category(p);
         }
+        let g = self.graph(key);
         self.send(Quad::new(s.clone(), p, o, g));
     }
 

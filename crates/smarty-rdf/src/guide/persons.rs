@@ -3,8 +3,8 @@
 
 use oxrdf::NamedNode;
 use oxrdf::vocab::rdf;
-use smarty_extract::{Extraction, PracticeRecord};
-use smarty_reference::{ResolvedGuide, ResolvedPractice};
+use smarty_extract::PracticeRecord;
+use smarty_reference::ResolvedPractice;
 
 use super::document::organisation_facts;
 use super::emitter::{Emitter, string};
@@ -56,39 +56,43 @@ pub(super) fn contact_points(
     }
 }
 
-/// Everything about a person, in personal graphs, at the lines of each contact block.
-pub(super) fn persons(e: &mut Emitter<'_>, x: &Extraction, r: &ResolvedGuide, key: &PersonKey) {
-    for (p, rp) in x.practices.iter().zip(&r.practices) {
-        for (contact, rc) in p.contacts.iter().zip(&rp.contacts) {
-            let person = key.person(&rc.person);
-            let span = contact.span;
-            e.personal(span, &person, rdf::TYPE, foaf::PERSON.into_owned());
-            e.personal(span, &person, rdf::TYPE, vcard::INDIVIDUAL.into_owned());
-            if !contact.name.is_empty() {
-                e.personal(span, &person, vcard::FN, string(&contact.name));
+/// Everything about the persons of one practice, in personal graphs, at the lines of each
+/// contact block.
+pub(super) fn persons(
+    e: &mut Emitter<'_>,
+    p: &PracticeRecord,
+    rp: &ResolvedPractice,
+    key: &PersonKey,
+) {
+    for (contact, rc) in p.contacts.iter().zip(&rp.contacts) {
+        let person = key.person(&rc.person);
+        let span = contact.span;
+        e.personal(span, &person, rdf::TYPE, foaf::PERSON.into_owned());
+        e.personal(span, &person, rdf::TYPE, vcard::INDIVIDUAL.into_owned());
+        if !contact.name.is_empty() {
+            e.personal(span, &person, vcard::FN, string(&contact.name));
+        }
+        if let Some(email) = &contact.email
+            && let Ok(mailto) = NamedNode::new(format!("mailto:{}", email.to_lowercase()))
+        {
+            e.personal(span, &person, vcard::HAS_EMAIL, mailto);
+            // As printed, so that "the same address in another case" can be shown later.
+            e.personal(span, &person, smarty::PRINTED_EMAIL, string(email));
+        }
+        if let Some(role) = &contact.role {
+            e.personal(span, &person, vcard::TITLE, string(role));
+        }
+        if let Some(phone) = &contact.phone {
+            let digits: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            if let Ok(tel) = NamedNode::new(format!("tel:{digits}")) {
+                e.personal(span, &person, vcard::HAS_TELEPHONE, tel);
             }
-            if let Some(email) = &contact.email
-                && let Ok(mailto) = NamedNode::new(format!("mailto:{}", email.to_lowercase()))
-            {
-                e.personal(span, &person, vcard::HAS_EMAIL, mailto);
-                // As printed, so that "the same address in another case" can be shown later.
-                e.personal(span, &person, smarty::PRINTED_EMAIL, string(email));
-            }
-            if let Some(role) = &contact.role {
-                e.personal(span, &person, vcard::TITLE, string(role));
-            }
-            if let Some(phone) = &contact.phone {
-                let digits: String = phone
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '+')
-                    .collect();
-                if let Ok(tel) = NamedNode::new(format!("tel:{digits}")) {
-                    e.personal(span, &person, vcard::HAS_TELEPHONE, tel);
-                }
-            }
-            if let Some(first) = rc.organisations.first() {
-                e.personal(span, &person, org::MEMBER_OF, iri::organisation(first));
-            }
+        }
+        if let Some(first) = rc.organisations.first() {
+            e.personal(span, &person, org::MEMBER_OF, iri::organisation(first));
         }
     }
 }

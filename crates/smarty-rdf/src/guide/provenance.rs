@@ -6,7 +6,7 @@ use oxrdf::vocab::{rdf, rdfs};
 use oxrdf::{NamedNode, NamedNodeRef, Quad, Term};
 
 use super::GuideSummary;
-use super::emitter::{Emitter, string};
+use super::emitter::{CATEGORIES, Emitter, string};
 use crate::iri;
 use crate::vocab::*;
 
@@ -43,29 +43,28 @@ pub(super) fn provenance(
 /// Where each graph comes from; returns the number of personal graphs.
 fn graph_provenance(e: &mut Emitter<'_>, prov_graph: &NamedNode) -> usize {
     let graphs = std::mem::take(&mut e.graphs);
-    let categories = std::mem::take(&mut e.categories);
     let pq = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
         Quad::new(s.clone(), p, o, prov_graph.clone())
     };
     let mut personal_graphs = 0;
-    for ((first, last, personal), g) in &graphs {
+    // By value: the map's nodes go as they are read, while the store grows by these statements.
+    for ((first, last, personal), held) in graphs {
+        let g = iri::fact_graph(e.name, &e.version, first, last, personal);
         e.send(pq(
-            g,
+            &g,
             prov::WAS_DERIVED_FROM,
-            iri::source_lines(&e.source, *first, *last).into(),
+            iri::source_lines(&e.source, first, last).into(),
         ));
-        e.send(pq(g, prov::WAS_GENERATED_BY, e.activity.clone().into()));
-        if *personal {
+        e.send(pq(&g, prov::WAS_GENERATED_BY, e.activity.clone().into()));
+        if personal {
             // Every personal graph is flagged, with the categories of what it holds (a graph that
             // only links a practice to a person still identifies that person).
-            let held = categories.get(g).map(Vec::as_slice).unwrap_or_default();
-            let held = if held.is_empty() {
-                &[pd::IDENTIFIER][..]
-            } else {
-                held
-            };
-            for c in held {
-                e.send(pq(g, dpv::HAS_PERSONAL_DATA, c.into_owned().into()));
+            let identifier_only = 1; // the bit of pd:Identifier, CATEGORIES[0]
+            let held = if held == 0 { identifier_only } else { held };
+            for (i, c) in CATEGORIES.iter().enumerate() {
+                if held & (1 << i) != 0 {
+                    e.send(pq(&g, dpv::HAS_PERSONAL_DATA, c.into_owned().into()));
+                }
             }
             personal_graphs += 1;
         }

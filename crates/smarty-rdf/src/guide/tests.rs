@@ -3,7 +3,7 @@
 
 use smarty_reference::Reference;
 
-use super::{GuideInput, map_guide};
+use super::{GuideInput, SourceHashes, map_guide};
 use crate::iri::PersonKey;
 
 /// Three practices: a known institution with a contact shared by two practices, an unknown one
@@ -171,14 +171,13 @@ fn check(guide: &str, expect: &str) {
     let resolved = smarty_reference::resolve(&extraction, &reference);
     let input = GuideInput {
         name: "tiny-guide",
-        bytes: guide.as_bytes(),
-        text: guide,
-        extraction: &extraction,
-        resolved: &resolved,
+        source: SourceHashes::of(guide.as_bytes(), guide),
+        extraction,
+        resolved,
     };
     let key = PersonKey::new(b"fixed test key".to_vec());
     let mut lines = String::new();
-    let summary = map_guide(&input, &reference, &key, &mut |q| {
+    let summary = map_guide(input, &reference, &key, &mut |q| {
         lines.push_str(&format!("{q} .\n"));
     });
     assert_eq!(summary.quads, lines.lines().count());

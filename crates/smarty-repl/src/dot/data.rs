@@ -15,23 +15,25 @@ pub(super) fn ingest(
     path: &Path,
     screen: &mut dyn Write,
 ) -> Result<(), ReplError> {
-    let guide = smarty_source::read_guide(path).map_err(|e| ReplError::Command(e.to_string()))?;
+    let mut guide =
+        smarty_source::read_guide(path).map_err(|e| ReplError::Command(e.to_string()))?;
     let name = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("guide")
         .to_owned();
+    let (text, original) = guide.take_contents();
     let document = GuideDocument {
         name: &name,
-        text: &guide.text,
-        bytes: guide.bytes(),
+        text,
+        original,
         keep_previous: false,
         allow_partial: false,
     };
     let report =
         session
             .knowledge_graph()
-            .ingest_guide(&document, session.reference(), &mut |_| {})?;
+            .ingest_guide(document, session.reference(), &mut |_| {})?;
     let messages = session.messages(screen);
     for d in &report.diagnostics {
         writeln!(
