@@ -9,8 +9,6 @@
 //! | 4 | a query ran out of time (`--timeout`) |
 //! | 130 | interrupted (Ctrl-C) |
 
-use std::process::ExitCode;
-
 use smarty_repl::ReplError;
 use smarty_store::StoreError;
 
@@ -27,11 +25,12 @@ pub enum Status {
     NothingFound,
 }
 
-impl From<Status> for ExitCode {
-    fn from(s: Status) -> ExitCode {
-        match s {
-            Status::Success => ExitCode::SUCCESS,
-            Status::NothingFound => ExitCode::from(1),
+impl Status {
+    /// The process's exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Success => 0,
+            Status::NothingFound => 1,
         }
     }
 }

@@ -227,7 +227,7 @@ pub(crate) fn shared_contacts_from(facts: &Facts, min_practices: usize) -> Vec<S
         b.practices
             .len()
             .cmp(&a.practices.len())
-            .then_with(|| a.name().cmp(&b.name()))
+            .then_with(|| a.names.first().cmp(&b.names.first()))
             .then_with(|| a.person.cmp(&b.person))
     });
     out
@@ -368,8 +368,12 @@ pub fn contact_themes(contacts: &[SharedContact]) -> Vec<String> {
 /// first cost a fresh process more than reading the kept facts (the string's growth touches new
 /// memory at every doubling).
 pub fn write_contacts_json(contacts: &[SharedContact], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, contacts)?;
-    out.write_all(b"\n")
+    // The pretty printer writes a few bytes at a time; a buffer of a known type takes them
+    // inline, where each would be a call through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, contacts)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// The shared contacts as CSV, one row per person and practice.
@@ -515,5 +519,15 @@ mod tests {
             assert!(kept.persons.len() <= whole.persons.len());
             assert_eq!(shared_contacts_from(&kept, min), expected, "min {min}");
         }
+        // The cut the default report keeps serves the unfiltered contacts network too
+        // (`build::cut_facts_suffice`), with fewer organisations and places than the whole.
+        let cut = whole.shared_only(super::DEFAULT_MIN_PRACTICES);
+        assert!(cut.organisations.len() < whole.organisations.len());
+        assert!(cut.places.len() < whole.places.len());
+        let contacts = crate::NetworkOptions::new(crate::NetworkKind::Contacts);
+        let network = |facts: &Facts| crate::build::build_from(facts, &contacts).expect("network");
+        let expected = network(&whole);
+        assert!(expected.edges.len() > 100, "{}", expected.edges.len());
+        assert_eq!(network(&cut), expected);
     }
 }

@@ -168,9 +168,12 @@ impl Facts {
         }
     }
 
-    /// What the shared-contacts report at `min_practices` needs of these facts: the persons
-    /// behind at least that many practices and those practices; themes, places and
-    /// organisations whole (a theme's colour is its place among all of them).
+    /// What the shared-contacts report at `min_practices` needs of these facts, and the contacts
+    /// network over every practice too (`build::cut_facts_suffice`): the persons behind at
+    /// least that many practices, those practices without their names and organisations, the
+    /// organisations the persons are members of and the places the practices are in. Themes
+    /// stay whole: a theme's colour is its place among all of them. Every fact left out is one
+    /// a fresh `contacts` would otherwise decode for nothing.
     pub(crate) fn shared_only(&self, min_practices: usize) -> Facts {
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for p in self.practices.values() {
@@ -179,22 +182,45 @@ impl Facts {
             }
         }
         count.retain(|_, n| *n >= min_practices.max(1));
+        let practices: BTreeMap<String, Practice> = self
+            .practices
+            .iter()
+            .filter(|(_, p)| p.contacts.iter().any(|c| count.contains_key(c.as_str())))
+            .map(|(k, p)| {
+                let cut = Practice {
+                    names: Vec::new(),
+                    organisations: BTreeMap::new(),
+                    ..p.clone()
+                };
+                (k.clone(), cut)
+            })
+            .collect();
+        let persons: BTreeMap<String, Person> = self
+            .persons
+            .iter()
+            .filter(|(k, _)| count.contains_key(k.as_str()))
+            .map(|(k, p)| (k.clone(), p.clone()))
+            .collect();
+        let members: BTreeSet<&str> = persons
+            .values()
+            .flat_map(|p| p.member_of.iter().map(String::as_str))
+            .collect();
+        let mut places: BTreeSet<&str> = practices
+            .values()
+            .flat_map(|p| p.places.iter().map(String::as_str))
+            .collect();
+        let countries: Vec<&str> = places
+            .iter()
+            .filter_map(|p| self.places.get(*p))
+            .flat_map(|p| p.part_of.iter().map(String::as_str))
+            .collect();
+        places.extend(countries);
         Facts {
-            practices: self
-                .practices
-                .iter()
-                .filter(|(_, p)| p.contacts.iter().any(|c| count.contains_key(c.as_str())))
-                .map(|(k, p)| (k.clone(), p.clone()))
-                .collect(),
-            persons: self
-                .persons
-                .iter()
-                .filter(|(k, _)| count.contains_key(k.as_str()))
-                .map(|(k, p)| (k.clone(), p.clone()))
-                .collect(),
-            organisations: self.organisations.clone(),
+            organisations: pick(&self.organisations, &members),
+            places: pick(&self.places, &places),
+            practices,
+            persons,
             themes: self.themes.clone(),
-            places: self.places.clone(),
             partners: BTreeMap::new(),
             cut_from: Some(self.practice_count()),
         }
@@ -270,6 +296,14 @@ impl Facts {
         out.sort_by_key(theme_order);
         out
     }
+}
+
+/// The entries of `map` whose keys are in `keys`.
+fn pick<T: Clone>(map: &BTreeMap<String, T>, keys: &BTreeSet<&str>) -> BTreeMap<String, T> {
+    keys.iter()
+        .filter_map(|k| map.get_key_value(*k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// Themes are ordered by notation (numerically when it is a number), then IRI.
