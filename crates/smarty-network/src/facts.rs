@@ -187,20 +187,20 @@ impl Facts {
             .iter()
             .filter(|(_, p)| p.contacts.iter().any(|c| count.contains_key(c.as_str())))
             .map(|(k, p)| {
+                // Only the fields read; the others are not cloned to be dropped.
                 let cut = Practice {
+                    iri: p.iri.clone(),
+                    title: p.title.clone(),
                     names: Vec::new(),
+                    themes: p.themes.clone(),
+                    places: p.places.clone(),
+                    contacts: p.contacts.clone(),
                     organisations: BTreeMap::new(),
-                    ..p.clone()
                 };
                 (k.clone(), cut)
             })
             .collect();
-        let persons: BTreeMap<String, Person> = self
-            .persons
-            .iter()
-            .filter(|(k, _)| count.contains_key(k.as_str()))
-            .map(|(k, p)| (k.clone(), p.clone()))
-            .collect();
+        let persons = pick(&self.persons, count.keys().copied());
         let members: BTreeSet<&str> = persons
             .values()
             .flat_map(|p| p.member_of.iter().map(String::as_str))
@@ -216,8 +216,8 @@ impl Facts {
             .collect();
         places.extend(countries);
         Facts {
-            organisations: pick(&self.organisations, &members),
-            places: pick(&self.places, &places),
+            organisations: pick(&self.organisations, members),
+            places: pick(&self.places, places),
             practices,
             persons,
             themes: self.themes.clone(),
@@ -298,10 +298,13 @@ impl Facts {
     }
 }
 
-/// The entries of `map` whose keys are in `keys`.
-fn pick<T: Clone>(map: &BTreeMap<String, T>, keys: &BTreeSet<&str>) -> BTreeMap<String, T> {
-    keys.iter()
-        .filter_map(|k| map.get_key_value(*k))
+/// The entries of `map` under `keys` (the keys it does not have are left out).
+fn pick<'k, T: Clone>(
+    map: &BTreeMap<String, T>,
+    keys: impl IntoIterator<Item = &'k str>,
+) -> BTreeMap<String, T> {
+    keys.into_iter()
+        .filter_map(|k| map.get_key_value(k))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
 }
